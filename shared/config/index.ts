@@ -1,0 +1,25 @@
+import { settingsSchema, type Settings } from "./settings.js";
+
+export { settingsSchema, settingDefinitions, supportContactsSchema, type Settings, type SupportContacts, type SettingDefinition } from "./settings.js";
+
+export class ConfigurationError extends Error {
+  override readonly name = "ConfigurationError";
+}
+
+/** Validates an environment; the message names settings, never their values (some are secrets). */
+export function parseSettings(env: Readonly<Record<string, string | undefined>>): Settings {
+  const result = settingsSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".") || "settings"} ${i.message}`);
+    throw new ConfigurationError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  return result.data;
+}
+
+let cached: Settings | undefined;
+
+/** Reads process.env once per process (activities and HTTP functions only; never orchestrators). */
+export function settings(): Settings {
+  cached ??= parseSettings(process.env);
+  return cached;
+}
