@@ -8,7 +8,9 @@ export class ConfigurationError extends Error {
 
 /** Validates an environment; the message names settings, never their values (some are secrets). */
 export function parseSettings(env: Readonly<Record<string, string | undefined>>): Settings {
-  const result = settingsSchema.safeParse(env);
+  // An empty value means "not set" (local.settings.json templates leave optional settings blank).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = settingsSchema.safeParse(present);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".") || "settings"} ${i.message}`);
     throw new ConfigurationError(`Invalid configuration: ${problems.join("; ")}`);

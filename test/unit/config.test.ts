@@ -38,3 +38,12 @@ describe("parseSettings", () => {
     expect(s.CASECLOCK_MAIL_MODE).toBe("acs");
   });
 });
+
+describe("empty settings", () => {
+  it("treats an empty value as unset, so templates can leave optional settings blank", () => {
+    const s = parseSettings({ ...minimal, CASECLOCK_COSMOS_KEY: "", CASECLOCK_MAIL_MODE: "", CASECLOCK_WEBHOOK_SECRETS: "" });
+    expect(s.CASECLOCK_COSMOS_KEY).toBeUndefined();
+    expect(s.CASECLOCK_MAIL_MODE).toBe("outbox");
+    expect(s.CASECLOCK_WEBHOOK_SECRETS).toEqual({});
+  });
+});
