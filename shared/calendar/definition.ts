@@ -8,10 +8,14 @@ import { IANAZone } from "luxon";
  *
  * Meaning, exactly: an instant is open iff its local wall-clock time in `timeZone` lies inside
  * [from, to) of one of the open intervals of its local date (a holiday's `open` list replaces the
- * weekly intervals of that date). Consequences: an interval spanning a DST change is an hour shorter
- * or longer in real time; a boundary inside a spring-forward gap takes effect at the first instant
- * after the gap; a boundary inside a fall-back overlap opens at the first occurrence and closes at the
- * last one.
+ * weekly intervals of that date). "24:00" as an end is the end of that local date (the next local
+ * midnight; where DST changes at midnight, the first instant of the next date). Consequences: an
+ * interval spanning a DST change is an hour (Lord Howe: 30 minutes) shorter or longer in real time;
+ * a boundary inside a spring-forward gap takes effect at the first instant after the gap (02:30 in a
+ * 02:00→03:00 gap means 03:00, not Luxon's shifted 03:30); a boundary inside a fall-back overlap
+ * opens at the first occurrence and closes at the last one, and each interval is one unbroken
+ * stretch of real time from its opening to its closing (a start at 02:30 inside a repeated
+ * 02:00–03:00 stays open through the second 02:00–02:30 too). Open time is real elapsed time.
  */
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -22,8 +26,8 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD").
 export const openIntervalSchema = z
   .object({ from: localTime, to: localTime })
   .strict()
-  .refine((i) => i.from !== "24:00", { message: "an interval cannot start at 24:00" })
-  .refine((i) => i.from < i.to, { message: "an interval must end after it starts" });
+  .refine((i) => i.from !== "24:00", { message: "an interval cannot start at 24:00", path: ["from"] })
+  .refine((i) => i.from < i.to, { message: "an interval must end after it starts", path: ["to"] });
 export type OpenInterval = z.infer<typeof openIntervalSchema>;
 
 /** Intervals of one day: sorted, non-overlapping (touching is allowed and merges). */

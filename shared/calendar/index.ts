@@ -1,0 +1,10 @@
+/**
+ * The business-calendar core (SPEC §2.1–§2.2): pure arithmetic over a calendar's open time.
+ * Time is counted in real elapsed milliseconds; see definition.ts for what "open" means exactly.
+ */
+export * from "./definition.js";
+export { CalendarError } from "./calendarError.js";
+export { always, businessCalendar, type BusinessCalendar, type CompiledCalendar } from "./businessCalendar.js";
+export { isOpen, nextClosing, nextOpening } from "./openTime.js";
+export { addWorkingTime, workingTimeBetween } from "./workingTime.js";
+export { closeOfBusinessDay, localDateOf, nextBusinessDayClose } from "./businessDays.js";
