@@ -1,0 +1,10 @@
+export * from "./state.js";
+export * from "./events.js";
+export * from "./effects.js";
+export { decide, MAX_CUSTOMER_REMINDERS, type Decision } from "./decide.js";
+export { openCase, expectedWait, type NewCase } from "./openCase.js";
+export { nextWakeUp, pendingMilestones, type Milestone } from "./milestones.js";
+export { rejectEvent, type Rejection } from "./rejection.js";
+export { caseView, caseSummary, type CaseView } from "./view.js";
+export { isoDuration, parseIsoDuration } from "./duration.js";
+export { newCaseId, caseIdFor, parseCaseId, caseInstanceId } from "./ids.js";

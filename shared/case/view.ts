@@ -1,0 +1,76 @@
+import { workingTimeBetween } from "../calendar/index.js";
+import { categoryCalendarName, policyCalendars } from "../policy/casePolicy.js";
+import { describeTarget, targetCalendar } from "../policy/target.js";
+import { isoDuration } from "./duration.js";
+import { type CaseState, type Clock } from "./state.js";
+
+/**
+ * The public representation of a case (SPEC §3.1 Case): every clock with its due instant and, while it
+ * runs, the time remaining both as wall time and as open time of the clock's own calendar.
+ */
+export function caseView(state: CaseState, now: Date) {
+  const calendars = policyCalendars(state.policy);
+  const clockView = (clock: Clock) => {
+    const { target, ...rest } = clock;
+    const running = clock.state === "running";
+    const due = Date.parse(clock.dueAt);
+    return {
+      ...rest,
+      target: describeTarget(target),
+      calendar: target.kind === "elapsed" ? "always" : target.calendar,
+      ...(running
+        ? {
+            remaining: isoDuration(Math.max(0, due - now.getTime())),
+            remainingWorking: isoDuration(workingTimeBetween(targetCalendar(target, calendars), now, new Date(Math.max(due, now.getTime())))),
+          }
+        : {}),
+    };
+  };
+  const { initialResponse, followUp, customerResponse } = state.clocks;
+  return {
+    id: state.id,
+    tenantId: state.tenantId,
+    title: state.title,
+    description: state.description,
+    category: state.category,
+    contactMethod: state.contactMethod,
+    source: state.source,
+    status: state.status,
+    severity: state.severity,
+    requestedSeverity: state.requestedSeverity,
+    reasons: state.reasons,
+    escalationLevel: state.escalationLevel,
+    receivedAt: state.receivedAt,
+    firstResponseAt: state.firstResponseAt,
+    resolvedAt: state.resolvedAt,
+    closedAt: state.closedAt,
+    reopenableUntil: state.reopenableUntil,
+    reopenCount: state.reopenCount,
+    policy: { preset: state.policy.preset, plan: state.policy.plan, planGroup: state.policy.planGroup, calendar: categoryCalendarName(state.policy) },
+    clocks: {
+      initialResponse: clockView(initialResponse),
+      ...(followUp ? { followUp: clockView(followUp) } : {}),
+      ...(customerResponse ? { customerResponse: clockView(customerResponse) } : {}),
+    },
+    clockHistory: state.clockHistory.map(clockView),
+    timeline: state.timeline,
+    timelineDropped: state.timelineDropped,
+    version: state.version,
+  };
+}
+export type CaseView = ReturnType<typeof caseView>;
+
+/** The short form used in lists. */
+export function caseSummary(state: CaseState) {
+  return {
+    id: state.id,
+    tenantId: state.tenantId,
+    title: state.title,
+    category: state.category,
+    status: state.status,
+    severity: state.severity,
+    escalationLevel: state.escalationLevel,
+    receivedAt: state.receivedAt,
+    initialResponse: { dueAt: state.clocks.initialResponse.dueAt, state: state.clocks.initialResponse.state },
+  };
+}
