@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { run, UsageError } from "./commands.js";
+
+try {
+  const { stdout, code } = run(process.argv.slice(2));
+  process.stdout.write(stdout + "\n");
+  process.exitCode = code;
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`caseclock: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}
