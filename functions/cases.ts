@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { app, type HttpRequest, type InvocationContext } from "@azure/functions";
+import { z } from "zod";
+import { clockSettingsOf } from "../shared/app/clockSettings.js";
+import { services } from "../shared/app/services.js";
+import { caseEventBodySchema, caseIdFor, caseSummary, caseView, newCaseId, parseCaseId, rejectEvent, type CaseState } from "../shared/case/index.js";
+import { openRequest } from "../shared/intake/openRequest.js";
+import { supportRequestSchema } from "../shared/intake/request.js";
+import { log } from "../shared/logging/log.js";
+import { InboxFullError } from "../shared/store/caseRepository.js";
+import { tenantIdSchema } from "../shared/tenant/tenant.js";
+import { callerOf, requireRole } from "./http/auth.js";
+import { readJson, validate } from "./http/body.js";
+import { durableClientInput, ringCase, startCase } from "./http/durable.js";
+import { httpHandler, json } from "./http/handler.js";
+import { fingerprintOf, IDEMPOTENCY_TTL_SECONDS, idempotencyKeyOf, once, toResponse, type Answer } from "./http/idempotency.js";
+import { problem } from "./http/problem.js";
+import { sendReopenRefused } from "./http/reopenRefused.js";
+
+/** Runs `handle` under the request's Idempotency-Key when it has one. */
+async function idempotent(request: HttpRequest, raw: Buffer, scope: string, handle: (key: string | undefined) => Promise<Answer>) {
+  const key = idempotencyKeyOf(request);
+  const s = services();
+  if (key === undefined) return toResponse(await handle(undefined));
+  return once({ intake: s.intake, partition: `idempotency:${scope}`, key: `${callerOf(request)}\u0000${key}`, fingerprint: fingerprintOf(request, raw), ttlSeconds: IDEMPOTENCY_TTL_SECONDS, now: s.now() }, () => handle(key));
+}
+
+app.http("openCase", {
+  route: "cases",
+  methods: ["POST"],
+  authLevel: "function",
+  extraInputs: [durableClientInput],
+  handler: httpHandler("openCase", async (request, context) => {
+    requireRole(request, "Agent");
+    const s = services();
+    const { raw, json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
+    const supportRequest = validate(supportRequestSchema, body);
+    return idempotent(request, raw, "cases", async (key) => {
+      const now = s.now();
+      // With a key, a retried request names the same case even if the first attempt died mid-way.
+      const caseId = key === undefined ? newCaseId(supportRequest.tenantId) : caseIdFor(supportRequest.tenantId, "api", callerOf(request), key);
+      const outcome = await openRequest({ tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: clockSettingsOf(s.settings) }, supportRequest, { source: "api", caseId, receivedAt: now, auditId: randomUUID() });
+      if (outcome.kind === "refused") {
+        return { status: outcome.status, body: { type: `urn:caseclock:problem:${outcome.code}`, title: outcome.title, status: outcome.status, detail: outcome.detail, ...(outcome.extensions ?? {}) } };
+      }
+      await startCase(context, outcome.tenantId, outcome.body.id);
+      log(context, "info", "case opened", { source: "api", caseId: outcome.body.id, severity: outcome.body.severity });
+      return { status: 202, headers: { location: `/api/cases/${outcome.body.id}` }, body: outcome.body };
+    });
+  }),
+});
+
+async function loadCase(id: string) {
+  const parsed = parseCaseId(id);
+  const notFound = problem(404, "case-not-found", "Case not found", "No case has this id.");
+  if (parsed === undefined) throw notFound;
+  const doc = await services().cases.get(parsed.tenantId, id);
+  if (doc === undefined) throw notFound;
+  return doc;
+}
+
+app.http("getCase", {
+  route: "cases/{id}",
+  methods: ["GET"],
+  authLevel: "function",
+  handler: httpHandler("getCase", async (request) => {
+    requireRole(request, "Agent");
+    const doc = await loadCase(request.params.id ?? "");
+    return json(200, { ...caseView(doc.state, services().now()), pendingEvents: doc.inbox.length });
+  }),
+});
+
+const listQuerySchema = z
+  .object({
+    tenantId: tenantIdSchema.optional(),
+    status: z.enum(["open", "awaitingCustomer", "resolved", "closed"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    continuation: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
+
+app.http("listCases", {
+  route: "cases",
+  methods: ["GET"],
+  authLevel: "function",
+  handler: httpHandler("listCases", async (request) => {
+    requireRole(request, "Agent");
+    const query = validate(listQuerySchema, Object.fromEntries(request.query.entries()), "query");
+    const page = await services().cases.list(query);
+    return json(200, { items: page.items.map((d) => caseSummary(d.state)), ...(page.continuation ? { continuation: page.continuation } : {}) });
+  }),
+});
+
+/** How long POST /events waits for the orchestration to apply the event before answering 202 instead of 200. */
+const APPLY_WAIT_MS = 10_000;
+
+async function waitForOutcome(tenantId: string, caseId: string, eventId: string): Promise<{ state: CaseState; outcome: CaseState["recentEvents"][number] } | undefined> {
+  const s = services();
+  const deadline = performance.now() + APPLY_WAIT_MS;
+  for (let delay = 20; performance.now() < deadline; delay = Math.min(delay * 2, 250)) {
+    const doc = await s.cases.get(tenantId, caseId);
+    const outcome = doc?.state.recentEvents.find((e) => e.eventId === eventId);
+    if (doc !== undefined && outcome !== undefined) return { state: doc.state, outcome };
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+  return undefined;
+}
+
+async function postEvent(request: HttpRequest, context: InvocationContext) {
+  requireRole(request, "Agent");
+  const s = services();
+  const id = request.params.id ?? "";
+  const current = await loadCase(id);
+  const { raw, json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
+  const event = validate(caseEventBodySchema, body);
+  return idempotent(request, raw, `events:${id}`, async (): Promise<Answer> => {
+    const now = s.now();
+    const eventId = randomUUID();
+    let appended;
+    try {
+      appended = await s.cases.appendEvent(current.tenantId, id, { id: eventId, receivedAt: now.toISOString(), event }, (state) => rejectEvent(state, event, now));
+    } catch (error) {
+      if (error instanceof InboxFullError) throw problem(503, "case-busy", "Too many events waiting", "This case has many events waiting to be applied; retry shortly.", undefined, { "retry-after": "5" });
+      throw error;
+    }
+    if (appended === "not-found") throw problem(404, "case-not-found", "Case not found", "No case has this id.");
+    if (typeof appended === "object") {
+      if (appended.code === "reopen-window-expired") await sendReopenRefused(context, current.state, now);
+      return { status: appended.status, body: { type: `urn:caseclock:problem:${appended.code}`, title: "Event not applicable", status: appended.status, detail: appended.detail, ...(appended.reasons ? { reasons: appended.reasons } : {}) } };
+    }
+    await ringCase(context, current.tenantId, id);
+    log(context, "info", "case event accepted", { caseId: id, eventType: event.type });
+    const applied = await waitForOutcome(current.tenantId, id, eventId);
+    if (applied === undefined) {
+      return { status: 202, headers: { location: `/api/cases/${id}` }, body: { event: { id: eventId, type: event.type, status: "accepted", receivedAt: now.toISOString() } } };
+    }
+    const view = caseView(applied.state, s.now());
+    if (applied.outcome.outcome === "rejected") {
+      return { status: 409, body: { type: `urn:caseclock:problem:${applied.outcome.code ?? "invalid-transition"}`, title: "Event not applicable", status: 409, detail: "The case changed before the event could be applied.", case: view } };
+    }
+    return { status: 200, body: { event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() }, case: view } };
+  });
+}
+
+app.http("postCaseEvent", {
+  route: "cases/{id}/events",
+  methods: ["POST"],
+  authLevel: "function",
+  extraInputs: [durableClientInput],
+  handler: httpHandler("postCaseEvent", postEvent),
+});

@@ -1,0 +1,32 @@
+import { type HttpHandler, type HttpRequest, type HttpResponseInit, type InvocationContext } from "@azure/functions";
+import { errorFields, log } from "../../shared/logging/log.js";
+import { problem, ProblemError, problemResponse } from "./problem.js";
+
+/**
+ * Every HTTP function goes through here: problems become problem+json, anything unexpected becomes a
+ * 500 problem without details (which could quote input), and one redacted log line per request.
+ */
+export function httpHandler(route: string, handle: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>): HttpHandler {
+  return async (request, context) => {
+    const started = performance.now();
+    let response: HttpResponseInit;
+    try {
+      response = await handle(request, context);
+    } catch (error) {
+      if (error instanceof ProblemError) {
+        response = problemResponse(error.problem, new URL(request.url).pathname);
+      } else {
+        log(context, "error", "request failed", { route, method: request.method, ...errorFields(error) });
+        const p = problem(500, "internal-error", "Internal error", "The request could not be completed; nothing was changed if no success was reported. Retry later.");
+        response = problemResponse(p.problem, new URL(request.url).pathname);
+      }
+    }
+    const status = response.status ?? 200;
+    log(context, status >= 500 ? "error" : "info", "http", { route, method: request.method, status, durationMs: Math.round(performance.now() - started) });
+    return response;
+  };
+}
+
+export function json(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): HttpResponseInit {
+  return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
+}

@@ -1,0 +1,159 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { app } from "@azure/functions";
+import * as df from "durable-functions";
+import { z } from "zod";
+import { services } from "../shared/app/services.js";
+import { parseCaseId } from "../shared/case/index.js";
+import { errorFields, log } from "../shared/logging/log.js";
+import { phoneSchema, tenantIdSchema } from "../shared/tenant/tenant.js";
+import { CODE_LIFETIME_MS, confirm, maskEmail, RESEND_INTERVAL_MS, TENANT_HOURLY_LIMIT, type VerificationRecord } from "../shared/verification/verification.js";
+import { VERIFICATION_DONE, VERIFICATION_ORCHESTRATOR, verificationInstanceId } from "../orchestrations/names.js";
+import { requireRole } from "./http/auth.js";
+import { readJson, validate } from "./http/body.js";
+import { durableClientInput } from "./http/durable.js";
+import { httpHandler, json } from "./http/handler.js";
+import { problem } from "./http/problem.js";
+
+const startSchema = z
+  .object({
+    tenantId: tenantIdSchema,
+    /** The number the caller is calling from. */
+    phone: phoneSchema,
+    caseId: z.string().max(200).optional(),
+  })
+  .strict();
+
+const confirmSchema = z.object({ code: z.string().regex(/^\d{6}$/, "is six digits") }).strict();
+
+/** Records stay a day after their code expires (audit), then Cosmos TTL removes them. */
+const RECORD_TTL_SECONDS = 24 * 3600;
+
+app.http("startVerification", {
+  route: "verifications",
+  methods: ["POST"],
+  authLevel: "function",
+  extraInputs: [durableClientInput],
+  handler: httpHandler("startVerification", async (request, context) => {
+    requireRole(request, "Agent");
+    const s = services();
+    const { json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
+    const input = validate(startSchema, body);
+    if (input.caseId !== undefined && parseCaseId(input.caseId)?.tenantId !== input.tenantId) {
+      throw problem(422, "validation-failed", "Validation failed", "The case does not belong to this tenant.", { errors: [{ pointer: "/caseId", detail: "is not a case of this tenant" }] });
+    }
+    const tenant = await s.tenants.get(input.tenantId);
+    if (tenant === undefined) throw problem(404, "tenant-not-found", "Organisation not found", "No organisation profile has this id.");
+    const now = s.now();
+    // Throttle keys are digests: the caller's number is never stored.
+    const callerKey = createHmac("sha256", s.settings.CASECLOCK_CODE_KEY).update(`${input.tenantId}\u0000${input.phone}`).digest("base64url");
+    const throttle = await s.verifications.throttle(
+      [
+        { id: `throttle:caller:${callerKey}`, windowMs: RESEND_INTERVAL_MS, limit: 1 },
+        { id: `throttle:tenant:${input.tenantId}`, windowMs: 3_600_000, limit: TENANT_HOURLY_LIMIT },
+      ],
+      now,
+    );
+    if (!throttle.allowed) {
+      const seconds = Math.ceil(throttle.retryAfterMs / 1000);
+      throw problem(429, "too-many-verifications", "Too many verification requests", `Wait ${seconds} s before asking again.`, { retryAfter: seconds }, { "retry-after": String(seconds) });
+    }
+    const registered = tenant.admins.some((a) => a.phone === input.phone);
+    const id = randomUUID();
+    const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS).toISOString();
+    const record: VerificationRecord = {
+      id,
+      tenantId: input.tenantId,
+      ...(input.caseId ? { caseId: input.caseId } : {}),
+      method: registered ? "registeredPhone" : "emailCode",
+      status: registered ? "verified" : "pending",
+      createdAt: now.toISOString(),
+      expiresAt,
+      codeGeneration: 0,
+      wrongAnswers: 0,
+      ...(registered ? { verifiedAt: now.toISOString() } : {}),
+      destinations: registered ? [] : tenant.admins.map((a) => maskEmail(a.email)),
+      ttl: Math.ceil(CODE_LIFETIME_MS / 1000) + RECORD_TTL_SECONDS,
+    };
+    await s.verifications.create(record);
+    // Both kinds start the same orchestration (it sends nothing for a verified record), so the two
+    // answers take the same path and comparable time: timing does not tell a registered number apart.
+    try {
+      await df.getClient(context).startNew(VERIFICATION_ORCHESTRATOR, { instanceId: verificationInstanceId(id), input: { verificationId: id, expiresAt } });
+    } catch (error) {
+      log(context, "error", "verification orchestration not started", { verificationId: id, ...errorFields(error) });
+      throw error;
+    }
+    log(context, "info", "verification started", { verificationId: id, tenantId: input.tenantId, outcome: record.status });
+    return json(202, view(record), { location: `/api/verifications/${id}` });
+  }),
+});
+
+function view(record: VerificationRecord) {
+  return {
+    id: record.id,
+    status: record.status,
+    method: record.method,
+    destinations: record.destinations,
+    expiresAt: record.expiresAt,
+    verifiedAt: record.verifiedAt ?? null,
+    attemptsLeft: record.status === "pending" ? 5 - record.wrongAnswers : 0,
+  };
+}
+
+app.http("getVerification", {
+  route: "verifications/{id}",
+  methods: ["GET"],
+  authLevel: "function",
+  handler: httpHandler("getVerification", async (request) => {
+    requireRole(request, "Agent");
+    const record = await services().verifications.get(request.params.id ?? "");
+    if (record === undefined) throw problem(404, "verification-not-found", "Verification not found");
+    return json(200, view(record));
+  }),
+});
+
+app.http("confirmVerification", {
+  route: "verifications/{id}/confirm",
+  methods: ["POST"],
+  authLevel: "function",
+  extraInputs: [durableClientInput],
+  handler: httpHandler("confirmVerification", async (request, context) => {
+    requireRole(request, "Agent");
+    const s = services();
+    const id = request.params.id ?? "";
+    const { json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
+    const { code } = validate(confirmSchema, body);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await s.verifications.get(id);
+      if (current === undefined) throw problem(404, "verification-not-found", "Verification not found");
+      const now = s.now();
+      const result = confirm(current, code, s.settings.CASECLOCK_CODE_KEY, now);
+      switch (result.outcome) {
+        case "already-verified":
+          throw problem(409, "verification-used", "Code already used", "This verification is complete; a code works once.");
+        case "no-code-yet":
+          throw problem(409, "verification-pending", "No code issued yet", "The code is being sent; try again in a moment.", undefined, { "retry-after": "2" });
+        case "locked":
+          if (current.status !== "locked" && !(await s.verifications.replaceIfUnchanged(result.record, current._etag))) continue;
+          throw problem(409, "verification-locked", "Verification locked", "Too many wrong codes. Start a new verification.");
+        case "expired":
+          if (current.status !== "expired") await s.verifications.replaceIfUnchanged(result.record, current._etag);
+          throw problem(410, "verification-expired", "Code expired", "The code was valid for 10 minutes. Start a new verification.");
+        case "wrong":
+          if (!(await s.verifications.replaceIfUnchanged(result.record, current._etag))) continue;
+          throw problem(422, "code-incorrect", "Wrong code", `The code does not match. ${result.attemptsLeft} attempt(s) left.`, { attemptsLeft: result.attemptsLeft });
+        case "verified": {
+          // ETag-conditional: of two concurrent right answers exactly one write succeeds.
+          if (!(await s.verifications.replaceIfUnchanged(result.record, current._etag))) continue;
+          await df
+            .getClient(context)
+            .raiseEvent(verificationInstanceId(id), VERIFICATION_DONE, { verified: true })
+            .catch(() => undefined);
+          log(context, "info", "verification confirmed", { verificationId: id });
+          return json(200, view(result.record));
+        }
+      }
+    }
+    throw problem(409, "verification-contended", "Verification changed concurrently", "Retry the confirmation.");
+  }),
+});

@@ -1,0 +1,88 @@
+import * as df from "durable-functions";
+import { services } from "../../shared/app/services.js";
+import { type CaseState, type Effect, type SendMail } from "../../shared/case/index.js";
+import { log } from "../../shared/logging/log.js";
+import { renderMail } from "../../shared/mail/render.js";
+import { type CaseDocument } from "../../shared/store/caseRepository.js";
+import { activities } from "../names.js";
+
+export interface CaseRef {
+  readonly tenantId: string;
+  readonly caseId: string;
+}
+
+/** What one turn of the orchestration starts from: the stored state, effects not yet confirmed, events not yet applied. */
+export type CaseWork = Pick<CaseDocument, "state" | "outbox" | "inbox">;
+
+df.app.activity(activities.loadCaseWork, {
+  handler: async (ref: CaseRef): Promise<CaseWork | null> => {
+    const doc = await services().cases.get(ref.tenantId, ref.caseId);
+    return doc === undefined ? null : { state: doc.state, outbox: doc.outbox, inbox: [...doc.inbox].sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0)) };
+  },
+});
+
+export interface SaveDecisionInput {
+  readonly state: CaseState;
+  readonly outbox: readonly Effect[];
+  readonly applied: readonly string[];
+}
+
+df.app.activity(activities.saveCaseDecision, {
+  handler: async (input: SaveDecisionInput, context): Promise<string> => {
+    const s = services();
+    const result = await s.cases.saveDecision(input.state, input.outbox, input.applied, s.now().toISOString());
+    log(context, "info", "case saved", { caseId: input.state.id, version: input.state.version, effects: input.outbox.length, outcome: result });
+    return result;
+  },
+});
+
+df.app.activity(activities.clearCaseOutbox, {
+  handler: async (input: CaseRef & { version: number }): Promise<void> => {
+    await services().cases.clearOutbox(input.tenantId, input.caseId, input.version);
+  },
+});
+
+export interface SendCaseMailInput {
+  readonly effect: SendMail;
+  readonly requester: CaseState["requester"];
+  readonly category: CaseState["category"];
+  readonly timeZone: string;
+}
+
+/**
+ * Sends one decided message, at most once per message id: the activity may run again after a crash,
+ * so it checks and records the id around the send (a crash between the two can repeat one message,
+ * never lose one).
+ */
+df.app.activity(activities.sendCaseMail, {
+  handler: async (input: SendCaseMailInput, context): Promise<"sent" | "already-sent"> => {
+    const s = services();
+    const { effect } = input;
+    if (await s.intake.mailSent(effect.id)) return "already-sent";
+    const contacts = s.settings.CASECLOCK_SUPPORT_CONTACTS;
+    let to: readonly string[];
+    let language = input.requester.language;
+    switch (effect.to.kind) {
+      case "requester":
+        to = [input.requester.email];
+        break;
+      case "queue":
+        to = contacts.queues[effect.to.category];
+        language = "en";
+        break;
+      case "escalation": {
+        // Beyond the configured levels, the highest level keeps being told.
+        const level = Math.min(effect.to.level, contacts.escalation.length);
+        to = contacts.escalation[level - 1]!;
+        language = "en";
+        break;
+      }
+    }
+    const rendered = renderMail(effect.template, effect.data, language, input.timeZone);
+    const now = s.now();
+    await s.mail.send({ ...rendered, id: effect.id, to }, now);
+    await s.intake.markMailSent(effect.id, now.toISOString());
+    log(context, "info", "mail sent", { template: effect.template, caseId: typeof effect.data.caseId === "string" ? effect.data.caseId : undefined });
+    return "sent";
+  },
+});

@@ -1,0 +1,116 @@
+import { type CaseState, type Effect, expectedWait, openCase } from "../case/index.js";
+import { eligibility, resolveCasePolicy, type ClockSettings } from "../policy/index.js";
+import { type CaseRepository } from "../store/caseRepository.js";
+import { type IntakeRepository } from "../store/intakeRepository.js";
+import { type TenantRepository } from "../store/tenantRepository.js";
+import { findAdminByEmail } from "../tenant/tenant.js";
+import { type SupportRequest } from "./request.js";
+
+/** How long refused submissions are kept for audit. */
+export const REFUSAL_RETENTION_SECONDS = 180 * 86_400;
+
+export interface AcceptedBody {
+  readonly id: string;
+  readonly status: "open";
+  readonly severity: CaseState["severity"];
+  readonly requestedSeverity: CaseState["severity"];
+  readonly reasons: CaseState["reasons"];
+  readonly receivedAt: string;
+  readonly initialResponseDueAt: string;
+  readonly expectedWait: string;
+}
+
+export type IntakeOutcome =
+  | { readonly kind: "accepted"; readonly body: AcceptedBody; readonly tenantId: string; readonly created: boolean }
+  | { readonly kind: "refused"; readonly status: 403 | 409 | 422; readonly code: string; readonly title: string; readonly detail: string; readonly extensions?: Readonly<Record<string, unknown>> };
+
+export interface IntakeDeps {
+  readonly tenants: TenantRepository;
+  readonly cases: CaseRepository;
+  readonly intake: IntakeRepository;
+  readonly clockSettings: ClockSettings;
+}
+
+function accepted(state: CaseState, created: boolean): IntakeOutcome {
+  return {
+    kind: "accepted",
+    tenantId: state.tenantId,
+    created,
+    body: {
+      id: state.id,
+      status: "open",
+      severity: state.severity,
+      requestedSeverity: state.requestedSeverity,
+      reasons: state.reasons,
+      receivedAt: state.receivedAt,
+      initialResponseDueAt: state.clocks.initialResponse.dueAt,
+      expectedWait: expectedWait(state),
+    },
+  };
+}
+
+/**
+ * Opens a request (SPEC §1.5, §2.4): refusals are recorded with their reason; an accepted request is
+ * stored (case document with its acknowledgement in the outbox) before this returns, so the 202 that
+ * follows is never a promise about something unsaved.
+ */
+export async function openRequest(deps: IntakeDeps, request: SupportRequest, origin: { source: string; caseId: string; receivedAt: Date; auditId: string }): Promise<IntakeOutcome> {
+  const existing = await deps.cases.get(request.tenantId, origin.caseId);
+  if (existing !== undefined) return accepted(existing.state, false);
+
+  const tenant = await deps.tenants.get(request.tenantId);
+  const refuse = async (outcome: Extract<IntakeOutcome, { kind: "refused" }>) => {
+    await deps.intake.recordRefusal(origin.source, origin.auditId, { code: outcome.code, at: origin.receivedAt.toISOString(), tenantId: request.tenantId, submission: request }, REFUSAL_RETENTION_SECONDS);
+    return outcome;
+  };
+  if (tenant === undefined) {
+    return refuse({ kind: "refused", status: 422, code: "unknown-tenant", title: "Unknown organisation", detail: `No organisation profile exists for tenant ${request.tenantId}. Ask your administrator to register it.` });
+  }
+  const verdict = eligibility({ requesterEmail: request.requester.email, category: request.category, severity: request.severity, impactStatement: request.impactStatement, contactMethod: request.contactMethod }, tenant);
+  if (verdict.outcome === "refused" && verdict.code === "requester-not-admin") {
+    return refuse({
+      kind: "refused",
+      status: 403,
+      code: "requester-not-admin",
+      title: "Only an administrator can open a request",
+      detail: "Only an administrator of your organisation can open a support request. Please ask your administrator to open it, or look for an answer in the community forums.",
+    });
+  }
+  if (verdict.outcome === "refused") {
+    const partner = verdict.partner;
+    return refuse({
+      kind: "refused",
+      status: 409,
+      code: "partner-managed",
+      title: "Your subscriptions are supported by your partner",
+      detail: `Your organisation bought its subscriptions through ${partner?.name ?? "a partner"}, who provides its support. Please contact them${partner?.email ? ` at ${partner.email}` : ""}${partner?.phone ? ` or ${partner.phone}` : ""}.`,
+      extensions: { partner: partner ?? null },
+    });
+  }
+
+  const admin = findAdminByEmail(tenant, request.requester.email)!;
+  const policy = resolveCasePolicy(tenant, request.category, deps.clockSettings);
+  const { state, effects } = openCase({
+    id: origin.caseId,
+    tenantId: tenant.id,
+    title: request.title,
+    description: request.description,
+    impactStatement: request.impactStatement,
+    requester: { email: admin.email, phone: request.requester.phone, language: admin.language },
+    timeZone: tenant.timeZone,
+    category: request.category,
+    contactMethod: verdict.contactMethod,
+    source: origin.source,
+    requestedSeverity: verdict.requestedSeverity,
+    severity: verdict.severity,
+    reasons: verdict.reasons,
+    policy,
+    receivedAt: origin.receivedAt,
+  });
+  const created = await deps.cases.create(state, effects as Effect[]);
+  if (created === "exists") {
+    const stored = await deps.cases.get(tenant.id, origin.caseId);
+    return accepted(stored?.state ?? state, false);
+  }
+  return accepted(state, true);
+}

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { EmailClient } from "@azure/communication-email";
+import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import { type Settings } from "../config/index.js";
+import { type RenderedMail } from "./render.js";
+
+export interface OutgoingMail extends RenderedMail {
+  /** Deterministic per decision: a re-run activity sends the same id. */
+  readonly id: string;
+  readonly to: readonly string[];
+}
+
+export interface MailTransport {
+  readonly kind: "acs" | "outbox";
+  send(mail: OutgoingMail, at: Date): Promise<void>;
+}
+
+/** File names must not carry path separators whatever the message id holds. */
+export function outboxFileName(id: string): string {
+  return `${id.replace(/[^A-Za-z0-9._-]/g, "_")}.json`;
+}
+
+/** Local stand-in for the mail service: one JSON file per message; an existing file means already sent. */
+export function outboxTransport(dir: string): MailTransport {
+  return {
+    kind: "outbox",
+    async send(mail, at) {
+      await mkdir(dir, { recursive: true });
+      const body = JSON.stringify({ id: mail.id, to: mail.to, subject: mail.subject, language: mail.language, text: mail.text, html: mail.html, sentAt: at.toISOString() }, null, 2);
+      try {
+        await writeFile(join(dir, outboxFileName(mail.id)), body, { flag: "wx" });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+    },
+  };
+}
+
+/** A GUID derived from the message id, so ACS's Operation-Id is the same on a retried send. */
+export function operationIdOf(messageId: string): string {
+  const h = createHash("sha256").update(messageId).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Azure Communication Services Email, authenticated by the app's managed identity. */
+export function acsTransport(endpoint: string, sender: string, clientId?: string): MailTransport {
+  const credential = clientId ? new ManagedIdentityCredential({ clientId }) : new DefaultAzureCredential();
+  const client = new EmailClient(endpoint, credential);
+  return {
+    kind: "acs",
+    async send(mail) {
+      const poller = await client.beginSend(
+        {
+          senderAddress: sender,
+          recipients: { to: mail.to.map((address) => ({ address })) },
+          content: { subject: mail.subject, plainText: mail.text, html: mail.html },
+          headers: { "X-Caseclock-Message-Id": mail.id, "X-Caseclock-Language": mail.language },
+        },
+        { operationId: operationIdOf(mail.id) },
+      );
+      const result = await poller.pollUntilDone();
+      if (result.status !== "Succeeded") throw new Error(`ACS send ${result.status}`);
+    },
+  };
+}
+
+export function mailTransport(settings: Settings): MailTransport {
+  if (settings.CASECLOCK_MAIL_MODE === "acs") return acsTransport(settings.CASECLOCK_ACS_ENDPOINT!, settings.CASECLOCK_MAIL_SENDER!, settings.AZURE_CLIENT_ID);
+  return outboxTransport(settings.CASECLOCK_OUTBOX_DIR);
+}

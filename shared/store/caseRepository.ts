@@ -1,0 +1,168 @@
+import { type Container, type ItemDefinition } from "@azure/cosmos";
+import { type CaseEventBody, type CaseState, type CaseStatus, type Effect, type Rejection } from "../case/index.js";
+import { type Severity } from "../policy/severity.js";
+import { statusOf, withTransientRetry } from "./retry.js";
+
+/** An accepted event waiting for the case's orchestration (stored before the HTTP 202, so it cannot be lost). */
+export interface InboxEvent {
+  readonly id: string;
+  readonly receivedAt: string;
+  readonly event: CaseEventBody;
+}
+
+/**
+ * The case document: the decider's state, the effects it decided that are not yet confirmed sent
+ * (a transactional outbox), and the events accepted but not yet applied (an inbox). Top-level copies of
+ * status, severity and final exist for queries.
+ */
+export interface CaseDocument {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly status: CaseStatus;
+  readonly severity: Severity;
+  readonly final: boolean;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+  readonly state: CaseState;
+  readonly outbox: readonly Effect[];
+  readonly inbox: readonly InboxEvent[];
+}
+
+export const INBOX_LIMIT = 100;
+
+export class InboxFullError extends Error {
+  override readonly name = "InboxFullError";
+}
+
+function documentOf(state: CaseState, outbox: readonly Effect[], inbox: readonly InboxEvent[], updatedAt: string): CaseDocument {
+  return {
+    id: state.id,
+    tenantId: state.tenantId,
+    status: state.status,
+    severity: state.severity,
+    final: state.final,
+    receivedAt: state.receivedAt,
+    updatedAt,
+    version: state.version,
+    state,
+    outbox,
+    inbox,
+  };
+}
+
+type Stored = CaseDocument & ItemDefinition & { _etag: string };
+
+export interface CaseListQuery {
+  readonly tenantId?: string;
+  readonly status?: CaseStatus;
+  readonly limit: number;
+  readonly continuation?: string;
+}
+
+export class CaseRepository {
+  constructor(private readonly container: Container) {}
+
+  private async read(tenantId: string, id: string): Promise<Stored | undefined> {
+    try {
+      const { resource } = await withTransientRetry(() => this.container.item(id, tenantId).read<Stored>());
+      return resource;
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async get(tenantId: string, id: string): Promise<CaseDocument | undefined> {
+    return this.read(tenantId, id);
+  }
+
+  /** Creates the case; "exists" when a case with that id is already stored (a repeated intake). */
+  async create(state: CaseState, outbox: readonly Effect[]): Promise<"created" | "exists"> {
+    try {
+      await withTransientRetry(() => this.container.items.create(documentOf(state, outbox, [], state.receivedAt)));
+      return "created";
+    } catch (error) {
+      if (statusOf(error) === 409) return "exists";
+      throw error;
+    }
+  }
+
+  /**
+   * Read, change, write back only if nobody wrote in between (ETag); on a lost race, read again and
+   * re-apply. `change` returns undefined to leave the document as it is.
+   */
+  private async update<R>(tenantId: string, id: string, change: (doc: Stored) => { doc?: CaseDocument; result: R }): Promise<R | "not-found"> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = await this.read(tenantId, id);
+      if (current === undefined) return "not-found";
+      const { doc, result } = change(current);
+      if (doc === undefined) return result;
+      try {
+        await withTransientRetry(() => this.container.item(id, tenantId).replace(doc, { accessCondition: { type: "IfMatch", condition: current._etag } }));
+        return result;
+      } catch (error) {
+        if (statusOf(error) !== 412) throw error;
+      }
+    }
+    throw new Error(`case ${id}: too many concurrent writers`);
+  }
+
+  /** Accepts an event into the inbox after checking it against the current state (the HTTP side's synchronous answer). */
+  async appendEvent(tenantId: string, id: string, event: InboxEvent, check: (state: CaseState) => Rejection | undefined): Promise<"accepted" | "duplicate" | Rejection | "not-found"> {
+    return this.update<"accepted" | "duplicate" | Rejection>(tenantId, id, (doc) => {
+      if (doc.inbox.some((e) => e.id === event.id) || doc.state.recentEvents.some((e) => e.eventId === event.id)) return { result: "duplicate" };
+      const rejection = check(doc.state);
+      if (rejection !== undefined) return { result: rejection };
+      if (doc.inbox.length >= INBOX_LIMIT) throw new InboxFullError(`case ${id} has ${doc.inbox.length} events waiting`);
+      return { doc: { ...doc, inbox: [...doc.inbox, event] }, result: "accepted" };
+    });
+  }
+
+  /**
+   * Stores a decision: the new state, its effects as the outbox, and the applied events taken out of the
+   * inbox. Idempotent: a repeated save of a version already stored changes nothing.
+   */
+  async saveDecision(state: CaseState, outbox: readonly Effect[], appliedEventIds: readonly string[], updatedAt: string): Promise<"saved" | "already-saved" | "not-found"> {
+    const applied = new Set(appliedEventIds);
+    return this.update<"saved" | "already-saved">(state.tenantId, state.id, (doc) => {
+      if (doc.version >= state.version) return { result: "already-saved" };
+      return { doc: documentOf(state, outbox, doc.inbox.filter((e) => !applied.has(e.id)), updatedAt), result: "saved" };
+    });
+  }
+
+  /** Forgets the outbox of `version` once every effect in it was carried out. */
+  async clearOutbox(tenantId: string, id: string, version: number): Promise<void> {
+    await this.update<void>(tenantId, id, (doc) => (doc.version === version && doc.outbox.length > 0 ? { doc: { ...doc, outbox: [] }, result: undefined } : { result: undefined }));
+  }
+
+  async list(query: CaseListQuery): Promise<{ items: CaseDocument[]; continuation?: string }> {
+    const filters: string[] = [];
+    const parameters: { name: string; value: string }[] = [];
+    if (query.tenantId !== undefined) {
+      filters.push("c.tenantId = @tenantId");
+      parameters.push({ name: "@tenantId", value: query.tenantId });
+    }
+    if (query.status !== undefined) {
+      filters.push("c.status = @status");
+      parameters.push({ name: "@status", value: query.status });
+    }
+    const where = filters.length > 0 ? ` WHERE ${filters.join(" AND ")}` : "";
+    const iterator = this.container.items.query<CaseDocument>(
+      { query: `SELECT * FROM c${where} ORDER BY c.receivedAt DESC`, parameters },
+      { maxItemCount: query.limit, ...(query.continuation ? { continuationToken: query.continuation } : {}), ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}) },
+    );
+    const page = await withTransientRetry(() => iterator.fetchNext());
+    return { items: page.resources, ...(page.continuationToken ? { continuation: page.continuationToken } : {}) };
+  }
+
+  /** Cases that still have a life ahead (for the reconciler): cross-partition, but only from a timer. */
+  async unfinished(limit: number, continuation?: string): Promise<{ items: Pick<CaseDocument, "id" | "tenantId" | "version" | "inbox" | "outbox" | "updatedAt">[]; continuation?: string }> {
+    const iterator = this.container.items.query<Pick<CaseDocument, "id" | "tenantId" | "version" | "inbox" | "outbox" | "updatedAt">>(
+      { query: "SELECT c.id, c.tenantId, c.version, c.inbox, c.outbox, c.updatedAt FROM c WHERE c.final = false" },
+      { maxItemCount: limit, ...(continuation ? { continuationToken: continuation } : {}) },
+    );
+    const page = await withTransientRetry(() => iterator.fetchNext());
+    return { items: page.resources, ...(page.continuationToken ? { continuation: page.continuationToken } : {}) };
+  }
+}

@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { type Container } from "@azure/cosmos";
+import { statusOf, withTransientRetry } from "./retry.js";
+
+/** A stored first answer, replayed for repeated deliveries (Standard Webhooks ids, Idempotency-Key). */
+export interface StoredResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+interface RequestRecord {
+  readonly id: string;
+  readonly source: string;
+  readonly kind: "request";
+  readonly fingerprint: string;
+  readonly state: "in-flight" | "done";
+  readonly startedAt: string;
+  readonly response?: StoredResponse;
+  readonly ttl: number;
+}
+
+export type Claim =
+  | { readonly outcome: "claimed" }
+  | { readonly outcome: "done"; readonly fingerprint: string; readonly response: StoredResponse }
+  | { readonly outcome: "in-flight"; readonly fingerprint: string };
+
+/** Cosmos ids cannot hold '/', '\\', '?' or '#', and client-chosen keys can: store a digest. */
+export function recordId(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\u0000")).digest("base64url");
+}
+
+/** A claim older than this was abandoned by a crashed invocation and may be taken over. */
+export const IN_FLIGHT_LEASE_MS = 30_000;
+
+export class IntakeRepository {
+  constructor(private readonly container: Container) {}
+
+  /**
+   * Claims a request key: the first caller gets "claimed" and must `complete` it; later callers see the
+   * stored answer or that the first is still in flight. A claim whose lease ran out is taken over, so a
+   * crash between claim and answer does not block the key for its whole lifetime.
+   */
+  async claim(partition: string, id: string, fingerprint: string, ttlSeconds: number, now: Date): Promise<Claim> {
+    const record: RequestRecord = { id, source: partition, kind: "request", fingerprint, state: "in-flight", startedAt: now.toISOString(), ttl: ttlSeconds };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        await withTransientRetry(() => this.container.items.create(record));
+        return { outcome: "claimed" };
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+      }
+      const existing = await this.read(partition, id);
+      if (existing === undefined) continue;
+      if (existing.state === "done" && existing.response !== undefined) return { outcome: "done", fingerprint: existing.fingerprint, response: existing.response };
+      if (now.getTime() - Date.parse(existing.startedAt) < IN_FLIGHT_LEASE_MS || existing.fingerprint !== fingerprint) return { outcome: "in-flight", fingerprint: existing.fingerprint };
+      try {
+        await withTransientRetry(() => this.container.item(id, partition).replace(record, { accessCondition: { type: "IfMatch", condition: existing._etag } }));
+        return { outcome: "claimed" };
+      } catch (error) {
+        if (statusOf(error) !== 412) throw error;
+      }
+    }
+    throw new Error("request key contended");
+  }
+
+  async complete(partition: string, id: string, fingerprint: string, response: StoredResponse, ttlSeconds: number, startedAt: Date): Promise<void> {
+    const record: RequestRecord = { id, source: partition, kind: "request", fingerprint, state: "done", startedAt: startedAt.toISOString(), response, ttl: ttlSeconds };
+    await withTransientRetry(() => this.container.items.upsert(record));
+  }
+
+  /** Gives a claim back (the request failed before anything was stored), so a retry starts afresh. */
+  async release(partition: string, id: string): Promise<void> {
+    try {
+      await withTransientRetry(() => this.container.item(id, partition).delete());
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  private async read(partition: string, id: string): Promise<(RequestRecord & { _etag: string }) | undefined> {
+    try {
+      const { resource } = await withTransientRetry(() => this.container.item(id, partition).read<RequestRecord & { _etag: string }>());
+      return resource;
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Keeps a refused submission with its reason (SPEC §2.4): refused, yet not lost. */
+  async recordRefusal(source: string, id: string, refusal: { code: string; at: string; tenantId?: string; submission: unknown }, ttlSeconds: number): Promise<void> {
+    await withTransientRetry(() => this.container.items.upsert({ id, source: `refused:${source}`, kind: "refusal", ...refusal, ttl: ttlSeconds }));
+  }
+
+  /** Whether a mail with this message id was already handed to the mail service (activities run at least once). */
+  async mailSent(messageId: string): Promise<boolean> {
+    try {
+      const { resource } = await withTransientRetry(() => this.container.item(recordId(messageId), "mail").read());
+      return resource !== undefined;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async markMailSent(messageId: string, at: string): Promise<void> {
+    await withTransientRetry(() => this.container.items.upsert({ id: recordId(messageId), source: "mail", kind: "mail", sentAt: at, ttl: 30 * 86_400 }));
+  }
+}

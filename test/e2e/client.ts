@@ -1,0 +1,107 @@
+import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
+
+/** A webhook secret for the e2e "forms" source (test-only key material). */
+export const FORMS_SECRET = "whsec_" + Buffer.from("e2e-forms-signing-key-0123456789").toString("base64");
+export const MSFORMS_SECRET = "whsec_" + Buffer.from("e2e-msforms-signing-key-01234567").toString("base64");
+
+export const e2eSettings = {
+  CASECLOCK_WEBHOOK_SECRETS: JSON.stringify({ forms: [FORMS_SECRET], msforms: [MSFORMS_SECRET] }),
+  CASECLOCK_INTAKE_ADAPTERS: JSON.stringify({ forms: "json", msforms: "microsoft-forms" }),
+  CASECLOCK_SUPPORT_CONTACTS: JSON.stringify({
+    queues: { technical: ["technical-queue@support.example"], billing: ["billing-queue@support.example"], presales: ["presales-queue@support.example"] },
+    escalation: [["duty-manager@support.example"], ["head-of-support@support.example"]],
+  }),
+};
+
+export interface Response<T = unknown> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+/** A small client for the app's HTTP API on the local runtime. */
+export class Api {
+  constructor(
+    readonly url: string,
+    private readonly functionKey: string,
+  ) {}
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+    const res = await fetch(this.url + path, {
+      method,
+      headers: { "x-functions-key": this.functionKey, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+      ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      // Not JSON: the raw text is the body.
+    }
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  }
+
+  get<T = Record<string, unknown>>(path: string) {
+    return this.call<T>("GET", path);
+  }
+  post<T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) {
+    return this.call<T>("POST", path, body, headers);
+  }
+  put<T = Record<string, unknown>>(path: string, body: unknown) {
+    return this.call<T>("PUT", path, body);
+  }
+
+  /** Delivers a signed Standard Webhooks message, as a form platform would. */
+  async webhook(source: string, secret: string, id: string, payload: unknown, nowSeconds: number, tamper?: (raw: string) => string): Promise<Response> {
+    const raw = JSON.stringify(payload);
+    const signature = signWebhook(secret, id, nowSeconds, raw);
+    const res = await fetch(`${this.url}/api/intake/${source}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(nowSeconds), "webhook-signature": signature },
+      body: tamper ? tamper(raw) : raw,
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+}
+
+export interface OutboxEntry {
+  readonly id: string;
+  readonly to: string[];
+  readonly subject: string;
+  readonly language: string;
+  readonly sentAt: string;
+  readonly text?: string;
+}
+
+export const tenants = {
+  /** 21Vianet tenant with the advanced agreement; its admin reads Simplified Chinese. */
+  vianet: {
+    name: "Contoso China",
+    preset: "21vianet",
+    timeZone: "Asia/Shanghai",
+    advancedAgreement: true,
+    holidays: [],
+    admins: [
+      { email: "admin@contoso.cn", phone: "+861055550100", language: "zh-Hans" },
+      { email: "it@contoso.cn", language: "en" },
+    ],
+  },
+  /** 21Vianet tenant without the agreement, with a French- and a Polish-speaking admin. */
+  vianetNoAgreement: {
+    name: "Fabrikam Shanghai",
+    preset: "21vianet",
+    timeZone: "Asia/Shanghai",
+    advancedAgreement: false,
+    holidays: [],
+    admins: [
+      { email: "admin@fabrikam.fr", language: "fr" },
+      { email: "admin@fabrikam.pl", language: "pl" },
+    ],
+  },
+};
+
+export function request(tenantId: string, email: string, overrides: Record<string, unknown> = {}) {
+  return { tenantId, requester: { email }, category: "technical", severity: "B", title: "Mail flow delayed", description: "Outbound mail queues for 20 minutes.", ...overrides };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { codeMatches, confirm, generateCode, hashCode, maskEmail, MAX_WRONG_ANSWERS, type VerificationRecord } from "../../../shared/verification/verification.js";
+
+const key = "k".repeat(40);
+const now = new Date("2026-11-20T10:00:00.000Z");
+
+function pending(code: string): VerificationRecord {
+  return {
+    id: "v1",
+    tenantId: "contoso",
+    method: "emailCode",
+    status: "pending",
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + 600_000).toISOString(),
+    codeHash: hashCode(key, "v1", code),
+    codeGeneration: 1,
+    wrongAnswers: 0,
+    destinations: ["a***n@c*****.com"],
+    ttl: 90_000,
+  };
+}
+
+describe("verification codes (SPEC §2.3, §4)", () => {
+  it("are six digits, uniformly spread", () => {
+    const counts = new Array<number>(10).fill(0);
+    for (let i = 0; i < 20_000; i++) {
+      const code = generateCode();
+      expect(code).toMatch(/^\d{6}$/);
+      counts[Number(code[0])]! += 1;
+    }
+    // Each leading digit ~2,000 times; a biased generator (e.g. no zero padding) would skew this badly.
+    for (const c of counts) expect(c).toBeGreaterThan(1_600);
+  });
+
+  it("are stored only as a keyed hash bound to the verification", () => {
+    const h = hashCode(key, "v1", "123456");
+    expect(h).not.toContain("123456");
+    expect(hashCode(key, "v2", "123456")).not.toBe(h);
+    expect(hashCode("x".repeat(40), "v1", "123456")).not.toBe(h);
+    expect(codeMatches(key, "v1", "123456", h)).toBe(true);
+    expect(codeMatches(key, "v2", "123456", h)).toBe(false);
+    expect(codeMatches(key, "v1", "123456", h.slice(1))).toBe(false);
+  });
+
+  it("the right code in time verifies, once", () => {
+    const result = confirm(pending("123456"), "123456", key, new Date(now.getTime() + 599_000));
+    expect(result.outcome).toBe("verified");
+    if (result.outcome !== "verified") return;
+    expect(result.record).toMatchObject({ status: "verified", verifiedAt: "2026-11-20T10:09:59.000Z" });
+    expect(result.record.codeHash).toBeUndefined();
+    expect(confirm(result.record, "123456", key, now).outcome).toBe("already-verified");
+  });
+
+  it("after 10 minutes the code is refused, even when right", () => {
+    const result = confirm(pending("123456"), "123456", key, new Date(now.getTime() + 600_001));
+    expect(result).toMatchObject({ outcome: "expired", record: { status: "expired" } });
+  });
+
+  it(`${MAX_WRONG_ANSWERS} wrong answers lock it; then even the right code is refused`, () => {
+    let record = pending("123456");
+    for (let i = 1; i < MAX_WRONG_ANSWERS; i++) {
+      const r = confirm(record, "000000", key, now);
+      expect(r).toMatchObject({ outcome: "wrong", attemptsLeft: MAX_WRONG_ANSWERS - i });
+      if (r.outcome !== "wrong") return;
+      record = r.record;
+    }
+    const last = confirm(record, "000000", key, now);
+    expect(last).toMatchObject({ outcome: "locked", record: { status: "locked", wrongAnswers: MAX_WRONG_ANSWERS } });
+    if (last.outcome !== "locked") return;
+    expect(confirm(last.record, "123456", key, now).outcome).toBe("locked");
+  });
+
+  it("masks addresses", () => {
+    expect(maskEmail("admin@contoso.cn")).toBe("a***n@c*****o.cn");
+    expect(maskEmail("jo@x.io")).toBe("j*@x*.io");
+  });
+});
