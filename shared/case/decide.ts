@@ -335,11 +335,8 @@ export function decide(state: CaseState, input: CaseInput, at: Date): Decision {
   if (state.recentEvents.some((r) => r.eventId === input.id)) return { state, effects: [] };
   runMilestones(d, now, false);
   const rejection = rejectEvent(d.s, input, now);
-  if (rejection !== undefined) {
-    d.log({ type: "eventRejected", actor: "system", eventId: input.id, reason: rejection.code, event: input.type });
-    return d.finish(rejection, input);
-  }
-  applyEvent(d, input);
+  if (rejection !== undefined) d.log({ type: "eventRejected", actor: "system", eventId: input.id, reason: rejection.code, event: input.type });
+  else applyEvent(d, input);
   runMilestones(d, now, true);
-  return d.finish(undefined, input);
+  return d.finish(rejection, input);
 }
