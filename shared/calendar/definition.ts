@@ -49,7 +49,20 @@ export const holidaySchema = z
   .strict();
 export type Holiday = z.infer<typeof holidaySchema>;
 
-export const timeZoneSchema = z.string().refine((zone) => IANAZone.isValidZone(zone), { message: "is not an IANA time zone" });
+/**
+ * Zones already found valid. Luxon checks a zone by constructing an Intl.DateTimeFormat (~80 µs),
+ * and calendars are validated per case; the set is bounded by the IANA list, as only valid names
+ * are remembered.
+ */
+const knownZones = new Set<string>();
+function isIanaZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  knownZones.add(zone);
+  return true;
+}
+
+export const timeZoneSchema = z.string().refine(isIanaZone, { message: "is not an IANA time zone" });
 
 export const calendarDefinitionSchema = z
   .object({
