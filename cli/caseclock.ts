@@ -2,7 +2,7 @@
 import { run, UsageError } from "./commands.js";
 
 try {
-  const { stdout, code } = run(process.argv.slice(2));
+  const { stdout, code } = await run(process.argv.slice(2));
   process.stdout.write(stdout + "\n");
   process.exitCode = code;
 } catch (error) {

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { DateTime, IANAZone } from "luxon";
 import { previewDue } from "../shared/policy/preview.js";
+import { UsageError } from "./usageError.js";
+import { sendWebhook } from "./webhook.js";
 import {
   categories,
   describeTarget,
@@ -13,16 +15,14 @@ import {
   type Severity,
 } from "../shared/policy/index.js";
 
-/** A bad command line: printed as one line on stderr, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
-}
+export { UsageError };
 
 export const usage = `Usage:
   caseclock due --preset <${presetIds.join("|")}> --category <${categories.join("|")}> --severity <A|B|C>
                 --received <ISO 8601 instant> [--plan <plan>] [--time-zone <IANA zone>] [--region <CC>]
                 [--holiday YYYY-MM-DD]... [--advanced-agreement] [--impact-statement]
   caseclock presets
+  caseclock webhook --url <intake URL> --secret <whsec_…> --file <body.json> [--id <webhook-id>]
   caseclock help`;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T {
@@ -88,11 +88,13 @@ export function listPresets() {
   }));
 }
 
-export function run(argv: string[]): { stdout: string; code: number } {
+export async function run(argv: string[]): Promise<{ stdout: string; code: number }> {
   const [command, ...rest] = argv;
   switch (command) {
     case "due":
       return { stdout: JSON.stringify(due(rest), null, 2), code: 0 };
+    case "webhook":
+      return sendWebhook(rest);
     case "presets":
       if (rest.length > 0) throw new UsageError(`presets takes no arguments (got "${rest[0]}")`);
       return { stdout: JSON.stringify(listPresets(), null, 2), code: 0 };
@@ -101,8 +103,8 @@ export function run(argv: string[]): { stdout: string; code: number } {
     case "-h":
       return { stdout: usage, code: 0 };
     case undefined:
-      throw new UsageError("a command is required: due, presets or help");
+      throw new UsageError("a command is required: due, presets, webhook or help");
     default:
-      throw new UsageError(`unknown command "${command}" (due, presets or help)`);
+      throw new UsageError(`unknown command "${command}" (due, presets, webhook or help)`);
   }
 }
