@@ -47,7 +47,9 @@ export function nextOpeningMs(cal: BusinessCalendar, x0: number): number {
  * The end of the open stretch that contains `at`, or of the next one when `at` is closed. Intervals
  * that touch (17:00–24:00 then 00:00–09:00, a week's Sunday 24:00 and Monday 00:00) are one stretch.
  * @throws CalendarError when the calendar stays open forever from there on (`always`, or any 24x7
- *   week without a later holiday that closes); there is no closing to return.
+ *   week without a later holiday that closes): there is no closing to return, and a far-future
+ *   sentinel would read as a real deadline. Also when one stretch lasts over 400 days (a 24x7 week
+ *   whose next closing holiday is further away than that).
  */
 export function nextClosing(cal: BusinessCalendar, at: Date): Date {
   const x0 = instantOf(at, "at");

@@ -153,6 +153,22 @@ export class MinuteOracle {
     return count * MINUTE;
   }
 
+  /**
+   * Close (ms) of each local date from `fromDay` to `toDay` that has open minutes: the end of the
+   * last minute any of its intervals holds. Dates without open minutes are absent.
+   */
+  closesOfDays(fromDay: number, toDay: number): Map<number, number> {
+    const closes = new Map<number, number>();
+    for (let m = (fromDay - 2) * MIN_PER_DAY; m < (toDay + 3) * MIN_PER_DAY; m++) {
+      const lm = m + this.offsets.at(m);
+      const day = Math.floor(lm / MIN_PER_DAY);
+      if (day < fromDay || day > toDay) continue;
+      const minute = lm - day * MIN_PER_DAY;
+      if (this.intervalsOf(day).some(([from, to]) => from <= minute && minute < to)) closes.set(day, (m + 1) * MINUTE);
+    }
+    return closes;
+  }
+
   /** End (ms) of the open stretch containing minute-aligned `at`, or of the next one. */
   nextClosing(at: number, limitMinutes = 400 * MIN_PER_DAY): number {
     let m = this.add(at, 0) / MINUTE;

@@ -6,6 +6,8 @@ import {
   businessCalendar,
   CalendarError,
   isOpen,
+  localDateOf,
+  nextBusinessDayClose,
   nextClosing,
   nextOpening,
   workingTimeBetween,
@@ -148,7 +150,7 @@ describe.each(zones)("calendar in %s against the minute oracle", (zone) => {
     }
   });
 
-  it("addWorkingTime, workingTimeBetween, isOpen, nextOpening and nextClosing match", () => {
+  it("addWorkingTime, workingTimeBetween, isOpen, nextOpening, nextClosing, localDateOf and nextBusinessDayClose match", () => {
     fc.assert(
       fc.property(cases, (c) => {
         const cal = businessCalendar(c.calendar);
@@ -162,6 +164,14 @@ describe.each(zones)("calendar in %s against the minute oracle", (zone) => {
         expect(workingTimeBetween(cal, from, new Date(receipt + span))).toBe(oracle.between(receipt, receipt + span));
         expect(isOpen(cal, from)).toBe(oracle.isOpenMinute(receipt / MINUTE));
         expect(iso(nextOpening(cal, from).getTime())).toBe(iso(oracle.add(receipt, 0)));
+        const receiptDay = oracle.local(receipt / MINUTE).day;
+        expect(localDateOf(cal, from)).toBe(new Date(receiptDay * DAY).toISOString().slice(0, 10));
+        let firstClose: number | undefined;
+        for (let d = receiptDay + 1; firstClose === undefined; d += 7) {
+          const closes = oracle.closesOfDays(d, d + 6);
+          if (closes.size > 0) firstClose = closes.get(Math.min(...closes.keys()));
+        }
+        expect(iso(nextBusinessDayClose(cal, from).getTime())).toBe(iso(firstClose));
         let closing: number | undefined;
         try {
           closing = oracle.nextClosing(receipt, 60 * 1440);
