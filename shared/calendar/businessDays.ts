@@ -48,8 +48,10 @@ function closeOfDay(c: CompiledCalendar, day: number): number | undefined {
 export function nextBusinessDayClose(cal: BusinessCalendar, receipt: Date): Date {
   const c = cal.compiled;
   const first = localDayOf(c, instantOf(receipt, "receipt")) + 1;
-  // A week always has an open day, so only holidays can push the answer further.
-  const last = first + 7 + c.holidayDays.length;
+  // Every week has an open weekday, so past the last holiday an answer comes within a week (two,
+  // should a DST gap swallow that weekday's only interval once).
+  const lastHoliday = c.holidayDays.length === 0 ? first : c.holidayDays[c.holidayDays.length - 1]!;
+  const last = Math.max(first, lastHoliday + 1) + 14;
   for (let day = first; day <= last; day++) {
     const t = closeOfDay(c, day);
     if (t !== undefined) return new Date(t);

@@ -33,6 +33,12 @@ describe("nextBusinessDayClose (SPEC §2.2 nextBusinessDay)", () => {
     expect(nbd("2025-12-31T09:00:00Z")).toBe("2026-01-02T16:00:00.000Z");
   });
 
+  it("skips as many weeks as holidays close the only open weekday", () => {
+    const fridays = businessCalendar({ name: "fridays", timeZone: "Asia/Kolkata", week: { fri: nineToFive }, holidays: [{ date: "2026-09-11" }, { date: "2026-09-18" }], hoursPerBusinessDay: 8 });
+    // Saturday 5 Sep → Fridays 11 and 18 are holidays → Friday 25 Sep 17:00 IST.
+    expect(nextBusinessDayClose(fridays, new Date("2026-09-05T07:58:00Z")).toISOString()).toBe("2026-09-25T11:30:00.000Z");
+  });
+
   it("uses the calendar's local date, not UTC's", () => {
     // 22:30Z on Sunday is already Monday 00:30 in Berlin (summer): the next business day is Tuesday.
     expect(nbd("2025-06-08T22:30:00Z")).toBe("2025-06-10T15:00:00.000Z");
