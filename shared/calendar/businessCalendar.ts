@@ -15,14 +15,13 @@ export interface BusinessCalendar {
 }
 
 const NO_INTERVALS = new Float64Array(0);
-/** Bound on the per-calendar memo tables: a calendar normally meets a handful of DST changes. */
+/** Bound on the per-calendar memo of exact windows: a calendar normally meets a handful. */
 const MEMO_LIMIT = 256;
 
 /**
  * The definition as numbers: per-weekday and per-holiday [from, to) pairs in ms after local
- * midnight, the merged weekly pattern, the zone's shared offset timeline, and small memo tables
- * that windows.ts fills lazily (per DST change: whether it needs exact treatment, and the open
- * intervals around it when it does).
+ * midnight, the merged weekly pattern, the zone's shared offset timeline, and a small memo that
+ * windows.ts fills lazily: the open intervals around each DST change that needs exact treatment.
  */
 export class CompiledCalendar {
   readonly zone: ZoneTimeline;
@@ -36,7 +35,6 @@ export class CompiledCalendar {
   readonly alwaysOpen: boolean;
   /** Day number of the last holiday that is not open all day (-Infinity if none). */
   readonly lastClosingHoliday: number;
-  private readonly specialMemo = new Map<number, boolean>();
   private readonly listMemo = new Map<number, Float64Array>();
 
   constructor(def: CalendarDefinition) {
@@ -70,16 +68,6 @@ export class CompiledCalendar {
       else hi = mid;
     }
     return lo;
-  }
-
-  memoSpecial(at: number, compute: () => boolean): boolean {
-    let v = this.specialMemo.get(at);
-    if (v === undefined) {
-      if (this.specialMemo.size >= MEMO_LIMIT) this.specialMemo.clear();
-      v = compute();
-      this.specialMemo.set(at, v);
-    }
-    return v;
   }
 
   memoList(start: number, compute: () => Float64Array): Float64Array {

@@ -13,11 +13,19 @@ import { Window, windowAt } from "./windows.js";
 /** Some calendars are open for long unbroken stretches (24x7 weeks broken by a holiday); stop after this. */
 const STRETCH_LIMIT = 400 * DAY;
 
+// Scratch objects, one set per function: these functions never re-enter themselves, and reusing
+// them keeps a call free of allocations besides its result.
+const probeWindow = new Window();
+const openingWindow = new Window();
+const openingSpan: Span = { start: 0, end: 0 };
+const closingWindow = new Window();
+const closingSpan: Span = { start: 0, end: 0 };
+
 export function isOpen(cal: BusinessCalendar, at: Date): boolean {
   const x = instantOf(at, "at");
   const c = cal.compiled;
   if (c.alwaysOpen) return true;
-  const w = new Window();
+  const w = probeWindow;
   windowAt(c, x, w);
   return isOpenIn(c, w, x);
 }
@@ -34,8 +42,8 @@ export function nextOpeningMs(cal: BusinessCalendar, x0: number): number {
   // Every week has open time, so past the last holiday an opening comes within a week.
   const lastHoliday = c.holidayDays.length === 0 ? -Infinity : (c.holidayDays[c.holidayDays.length - 1]! + 2) * DAY;
   const limit = Math.max(x0, lastHoliday) + 3 * 7 * DAY;
-  const w = new Window();
-  const span: Span = { start: 0, end: 0 };
+  const w = openingWindow;
+  const span = openingSpan;
   for (let x = x0; x <= limit; x = w.end) {
     windowAt(c, x, w);
     if (firstOpen(c, w, x, span)) return span.start;
@@ -60,8 +68,8 @@ export function nextClosing(cal: BusinessCalendar, at: Date): Date {
   const lastChance = c.week.full ? (c.lastClosingHoliday + 2) * DAY : Infinity;
   let x = nextOpeningMs(cal, x0);
   const limit = x + STRETCH_LIMIT;
-  const w = new Window();
-  const span: Span = { start: 0, end: 0 };
+  const w = closingWindow;
+  const span = closingSpan;
   for (;;) {
     if (x > lastChance) throw neverCloses();
     if (x > limit) throw new CalendarError(`calendar "${cal.definition.name}" stays open for more than ${STRETCH_LIMIT / DAY} days after ${new Date(x0).toISOString()}`);

@@ -71,24 +71,25 @@ export function windowAt(cal: CompiledCalendar, x: number, w: Window): void {
   w.end = end;
 }
 
+/**
+ * Whether a DST change needs an exact window for this calendar: it is within 2·MARGIN of another
+ * change, or it falls back with an interval boundary strictly inside the repeated local stretch.
+ * Computed on every visit: a few comparisons, cheaper than looking a remembered answer up.
+ */
 function needsExactWindow(cal: CompiledCalendar, t: Transition): boolean {
-  return cal.memoSpecial(t.at, () => {
-    const p = cal.zone.previous(t.at - 1);
-    const n = cal.zone.next(t.at);
-    if ((p !== undefined && t.at - p.at < 2 * MARGIN) || (n !== undefined && n.at - t.at < 2 * MARGIN)) return true;
-    if (t.after >= t.before) return false;
-    // The repeated local stretch (v0, v1): does any boundary of the dates it touches fall inside?
-    const v0 = t.at + t.after;
-    const v1 = t.at + t.before;
-    for (let day = Math.floor(v0 / DAY) - 1; day <= Math.floor(v1 / DAY); day++) {
-      const pairs = cal.intervalsOfDay(day);
-      for (let i = 0; i < pairs.length; i++) {
-        const b = day * DAY + pairs[i]!;
-        if (v0 < b && b < v1) return true;
-      }
+  if (cal.zone.isolation(t) < 2 * MARGIN) return true;
+  if (t.after >= t.before) return false;
+  // The repeated local stretch (v0, v1): does any boundary of the dates it touches fall inside?
+  const v0 = t.at + t.after;
+  const v1 = t.at + t.before;
+  for (let day = Math.floor(v0 / DAY) - 1; day <= Math.floor(v1 / DAY); day++) {
+    const pairs = cal.intervalsOfDay(day);
+    for (let i = 0; i < pairs.length; i++) {
+      const b = day * DAY + pairs[i]!;
+      if (v0 < b && b < v1) return true;
     }
-    return false;
-  });
+  }
+  return false;
 }
 
 /** The exact window around a chain of DST changes that are closer than 2·MARGIN to each other. */

@@ -14,6 +14,10 @@ import { Window, windowAt } from "./windows.js";
 /** Far beyond any SLA; stops a runaway request instead of walking windows for millennia. */
 const HORIZON = 200 * 366 * DAY;
 
+// Scratch windows, one per function (neither re-enters itself): a call allocates only its result.
+const countWindow = new Window();
+const measureWindow = new Window();
+
 /**
  * The instant at which `ms` of open time have passed since `from`. Counting starts at the next
  * opening when `from` is closed; a count that completes exactly at a closing returns that closing
@@ -29,7 +33,7 @@ export function addWorkingTime(cal: BusinessCalendar, from: Date, ms: number): D
   if (c.alwaysOpen) return new Date(Math.ceil(x0 + ms));
   if (ms > HORIZON) throw new CalendarError(`working time of ${ms} ms is beyond the 200-year horizon`);
   const limit = x0 + HORIZON;
-  const w = new Window();
+  const w = countWindow;
   let x = x0;
   let r = ms;
   for (;;) {
@@ -49,7 +53,7 @@ export function workingTimeBetween(cal: BusinessCalendar, from: Date, to: Date):
   if (b <= a) return 0;
   const c = cal.compiled;
   if (c.alwaysOpen) return b - a;
-  const w = new Window();
+  const w = measureWindow;
   let sum = 0;
   for (let x = a; x < b; x = w.end) {
     windowAt(c, x, w);

@@ -7,14 +7,20 @@ export interface Transition {
   readonly at: number;
   readonly before: number;
   readonly after: number;
+  /** Distance (ms) to the nearest other transition of the zone; filled by {@link ZoneTimeline.isolation}. */
+  isolation?: number;
 }
 
 /** One UTC calendar year of a zone: the offset at its start and the transitions inside it. */
 interface YearBlock {
+  readonly year: number;
   readonly start: number;
   readonly end: number;
   readonly startOffset: number;
   readonly transitions: readonly Transition[];
+  /** The neighbouring years, linked on first use so that hot paths skip the map and Date. */
+  prior?: YearBlock;
+  following?: YearBlock;
 }
 
 /**
@@ -66,7 +72,7 @@ export class ZoneTimeline {
     const b = this.block(x);
     const found = lastAtOrBefore(b.transitions, x);
     if (found !== undefined) return found;
-    const prior = this.yearBlock(new Date(b.start - 1).getUTCFullYear()).transitions;
+    const prior = this.priorOf(b).transitions;
     return prior[prior.length - 1];
   }
 
@@ -75,12 +81,30 @@ export class ZoneTimeline {
     const b = this.block(x);
     const found = firstAfter(b.transitions, x);
     if (found !== undefined) return found;
-    return this.yearBlock(new Date(b.end).getUTCFullYear()).transitions[0];
+    return this.followingOf(b).transitions[0];
   }
 
   /** How far {@link next} looked: when it finds nothing, no transition happens before this instant. */
   horizon(x: number): number {
-    return this.yearBlock(new Date(this.block(x).end).getUTCFullYear()).end;
+    return this.followingOf(this.block(x)).end;
+  }
+
+  /** Distance from `t` to the zone's nearest other transition (Infinity if none within a year or so). */
+  isolation(t: Transition): number {
+    if (t.isolation === undefined) {
+      const p = this.previous(t.at - 1);
+      const n = this.next(t.at);
+      t.isolation = Math.min(p === undefined ? Infinity : t.at - p.at, n === undefined ? Infinity : n.at - t.at);
+    }
+    return t.isolation;
+  }
+
+  private priorOf(b: YearBlock): YearBlock {
+    return (b.prior ??= this.yearBlock(b.year - 1));
+  }
+
+  private followingOf(b: YearBlock): YearBlock {
+    return (b.following ??= this.yearBlock(b.year + 1));
   }
 
   /** Transitions with lo < at <= hi, in order. */
@@ -88,7 +112,7 @@ export class ZoneTimeline {
     const out: Transition[] = [];
     if (hi < lo) return out;
     const last = this.block(hi).start;
-    for (let b = this.block(lo); ; b = this.block(b.end)) {
+    for (let b = this.block(lo); ; b = this.followingOf(b)) {
       for (const t of b.transitions) if (t.at > lo && t.at <= hi) out.push(t);
       if (b.start >= last) return out;
     }
@@ -116,7 +140,7 @@ export class ZoneTimeline {
     const startOffset = this.rawOffset(start);
     const justBefore = this.rawOffset(start - SECOND);
     // A change exactly at the year's first instant belongs to this year, or previous() would miss it.
-    if (justBefore !== startOffset) transitions.push({ at: start, before: justBefore, after: startOffset });
+    if (justBefore !== startOffset) transitions.push({ at: start, before: justBefore, after: startOffset, isolation: undefined });
     let a = start;
     let oa = startOffset;
     while (a < end) {
@@ -128,14 +152,14 @@ export class ZoneTimeline {
     }
     // A change found exactly at `end` is the next year's first instant; that year records it.
     while (transitions.length > 0 && transitions[transitions.length - 1]!.at >= end) transitions.pop();
-    return { start, end, startOffset, transitions };
+    return { year, start, end, startOffset, transitions };
   }
 
   /** Records every change of offset in (a, b], assuming none cancels out between two probes. */
   private bisect(a: number, oa: number, b: number, ob: number, out: Transition[]): void {
     if (oa === ob) return;
     if (b - a <= SECOND) {
-      out.push({ at: b, before: oa, after: ob });
+      out.push({ at: b, before: oa, after: ob, isolation: undefined });
       return;
     }
     const mid = a + Math.floor((b - a) / (2 * SECOND)) * SECOND;
