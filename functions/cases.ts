@@ -7,7 +7,7 @@ import { caseEventBodySchema, caseIdFor, caseSummary, caseView, newCaseId, parse
 import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
 import { log } from "../shared/logging/log.js";
-import { InboxFullError } from "../shared/store/caseRepository.js";
+import { BadContinuationError, InboxFullError } from "../shared/store/caseRepository.js";
 import { tenantIdSchema } from "../shared/tenant/tenant.js";
 import { callerOf, requireRole } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
@@ -86,7 +86,13 @@ app.http("listCases", {
   handler: httpHandler("listCases", async (request) => {
     requireRole(request, "Agent");
     const query = validate(listQuerySchema, Object.fromEntries(request.query.entries()), "query");
-    const page = await services().cases.list(query);
+    let page;
+    try {
+      page = await services().cases.list(query);
+    } catch (error) {
+      if (error instanceof BadContinuationError) throw problem(422, "validation-failed", "Validation failed", "The continuation token was not issued for this list.", { errors: [{ pointer: "/continuation", detail: "is not a continuation token of this list" }] });
+      throw error;
+    }
     return json(200, { items: page.items.map((d) => caseSummary(d.state)), ...(page.continuation ? { continuation: page.continuation } : {}) });
   }),
 });

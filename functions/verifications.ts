@@ -25,6 +25,16 @@ const startSchema = z
 
 const confirmSchema = z.object({ code: z.string().regex(/^\d{6}$/, "is six digits") }).strict();
 
+/** Verification ids are UUIDs; anything else cannot exist, so it never reaches the database. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+async function loadVerification(raw: string | undefined) {
+  const id = raw ?? "";
+  const record = UUID.test(id) ? await services().verifications.get(id) : undefined;
+  if (record === undefined) throw problem(404, "verification-not-found", "Verification not found", "No verification has this id.");
+  return record;
+}
+
 /** Records stay a day after their code expires (audit), then Cosmos TTL removes them. */
 const RECORD_TTL_SECONDS = 24 * 3600;
 
@@ -106,9 +116,7 @@ app.http("getVerification", {
   authLevel: "function",
   handler: httpHandler("getVerification", async (request) => {
     requireRole(request, "Agent");
-    const record = await services().verifications.get(request.params.id ?? "");
-    if (record === undefined) throw problem(404, "verification-not-found", "Verification not found");
-    return json(200, view(record));
+    return json(200, view(await loadVerification(request.params.id)));
   }),
 });
 
@@ -120,12 +128,11 @@ app.http("confirmVerification", {
   handler: httpHandler("confirmVerification", async (request, context) => {
     requireRole(request, "Agent");
     const s = services();
-    const id = request.params.id ?? "";
+    const { id } = await loadVerification(request.params.id);
     const { json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
     const { code } = validate(confirmSchema, body);
     for (let attempt = 0; attempt < 10; attempt++) {
-      const current = await s.verifications.get(id);
-      if (current === undefined) throw problem(404, "verification-not-found", "Verification not found");
+      const current = await loadVerification(id);
       const now = s.now();
       const result = confirm(current, code, s.settings.CASECLOCK_CODE_KEY, now);
       switch (result.outcome) {

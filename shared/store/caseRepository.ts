@@ -35,6 +35,29 @@ export class InboxFullError extends Error {
   override readonly name = "InboxFullError";
 }
 
+/** A continuation token this API did not issue for this query. */
+export class BadContinuationError extends Error {
+  override readonly name = "BadContinuationError";
+}
+
+/**
+ * Continuation tokens are ours: the database's token wrapped with the filters it belongs to, so a
+ * forged or foreign token is refused before it reaches the database.
+ */
+function encodeContinuation(filters: string, token: string): string {
+  return Buffer.from(JSON.stringify({ f: filters, c: token })).toString("base64url");
+}
+
+function decodeContinuation(filters: string, text: string): string {
+  try {
+    const parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as { f?: unknown; c?: unknown };
+    if (parsed.f === filters && typeof parsed.c === "string" && parsed.c.length > 0) return parsed.c;
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new BadContinuationError("continuation token not issued for this query");
+}
+
 function documentOf(state: CaseState, outbox: readonly Effect[], inbox: readonly InboxEvent[], updatedAt: string): CaseDocument {
   return {
     id: state.id,
@@ -147,13 +170,15 @@ export class CaseRepository {
       filters.push("c.status = @status");
       parameters.push({ name: "@status", value: query.status });
     }
+    const filterKey = JSON.stringify([query.tenantId ?? null, query.status ?? null]);
+    const continuationToken = query.continuation === undefined ? undefined : decodeContinuation(filterKey, query.continuation);
     const where = filters.length > 0 ? ` WHERE ${filters.join(" AND ")}` : "";
     const iterator = this.container.items.query<CaseDocument>(
       { query: `SELECT * FROM c${where} ORDER BY c.receivedAt DESC`, parameters },
-      { maxItemCount: query.limit, ...(query.continuation ? { continuationToken: query.continuation } : {}), ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}) },
+      { maxItemCount: query.limit, ...(continuationToken ? { continuationToken } : {}), ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}) },
     );
     const page = await withTransientRetry(() => iterator.fetchNext());
-    return { items: page.resources, ...(page.continuationToken ? { continuation: page.continuationToken } : {}) };
+    return { items: page.resources, ...(page.continuationToken ? { continuation: encodeContinuation(filterKey, page.continuationToken) } : {}) };
   }
 
   /** Cases that still have a life ahead (for the reconciler): cross-partition, but only from a timer. */

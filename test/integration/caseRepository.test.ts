@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decide, rejectEvent } from "../../shared/case/index.js";
-import { CaseRepository, INBOX_LIMIT, InboxFullError } from "../../shared/store/caseRepository.js";
+import { BadContinuationError, CaseRepository, INBOX_LIMIT, InboxFullError } from "../../shared/store/caseRepository.js";
 import { openContainers } from "../../shared/store/cosmos.js";
 import { newCase } from "../unit/case/fixtures.js";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embeddedCosmos.js";
@@ -85,5 +85,16 @@ describe("case documents in the embedded Cosmos DB", () => {
     expect(all.continuation).toBeDefined();
     const unfinished = await cases.unfinished(100);
     expect(unfinished.items.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("reports a forged continuation token as such, not as a server failure", async () => {
+    for (const token of ["garbage", '{"token":"x"}', "[]", Buffer.from('{"f":"x","c":"y"}').toString("base64url")]) {
+      await expect(cases.list({ limit: 2, continuation: token })).rejects.toBeInstanceOf(BadContinuationError);
+    }
+    const first = await cases.list({ limit: 2 });
+    const second = await cases.list({ limit: 2, continuation: first.continuation });
+    expect(second.items.map((d) => d.id)).not.toContain(first.items[0]!.id);
+    // A token of one query is not valid for another.
+    await expect(cases.list({ limit: 2, status: "open", continuation: first.continuation })).rejects.toBeInstanceOf(BadContinuationError);
   });
 });
