@@ -1,28 +1,13 @@
-import { type AdjustmentReason } from "../policy/eligibility.js";
-import { type CasePolicy } from "../policy/casePolicy.js";
-import { type Category, type Severity } from "../policy/severity.js";
 import { startResponseClock } from "./clocks.js";
 import { type Effect } from "./effects.js";
-import { type CaseState, type Requester, type TimelineEntry } from "./state.js";
+import { type CaseState, type TimelineEntry } from "./state.js";
 import { isoDuration } from "./duration.js";
 
-export interface NewCase {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly title: string;
-  readonly description: string;
-  readonly impactStatement?: string | undefined;
-  readonly requester: Requester;
-  readonly timeZone: string;
-  readonly category: Category;
-  readonly contactMethod: "email" | "phone";
-  readonly source: string;
-  readonly requestedSeverity: Severity;
-  readonly severity: Severity;
-  readonly reasons: readonly AdjustmentReason[];
-  readonly policy: CasePolicy;
-  readonly receivedAt: Date;
-}
+/** What intake knows of a request it accepted: the case's own facts, before any clock runs. */
+export type NewCase = Pick<
+  CaseState,
+  "id" | "tenantId" | "title" | "description" | "impactStatement" | "requester" | "timeZone" | "category" | "contactMethod" | "source" | "requestedSeverity" | "severity" | "reasons" | "policy"
+> & { readonly receivedAt: Date };
 
 /** The first state of an accepted request and its acknowledgement (SPEC §1.5: the customer is shown the expected response time). */
 export function openCase(c: NewCase): { state: CaseState; effects: Effect[] } {

@@ -1,3 +1,4 @@
+import { commonCustomerResponse, commonFollowUp } from "./commonClocks.js";
 const everyDay = (from: string, to: string) => ({
   mon: [{ from, to }],
   tue: [{ from, to }],
@@ -43,12 +44,8 @@ export const vianet21 = {
       C: { kind: "businessDays", days: 3, calendar: "category" },
     },
   },
-  customerResponse: {
-    A: { kind: "working", hours: 4, calendar: "always" },
-    B: { kind: "businessDays", days: 3, calendar: "category" },
-    C: { kind: "businessDays", days: 3, calendar: "category" },
-  },
-  followUp: { A: { kind: "elapsed", hours: 4 } },
+  customerResponse: commonCustomerResponse,
+  followUp: commonFollowUp,
   eligibility: {
     sevARequiresAgreement: true,
     sevARequiresImpactStatement: true,

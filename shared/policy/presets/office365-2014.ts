@@ -1,3 +1,4 @@
+import { commonCustomerResponse, commonFollowUp } from "./commonClocks.js";
 import { mondayToFriday, office365Assumptions, office365InitialResponse, office365Plans } from "./office365Plans.js";
 
 /** SPEC §1.2: Office 365 support service description (2014), initial response targets by plan. */
@@ -23,12 +24,8 @@ export const office365_2014 = {
   },
   categoryCalendars: { technical: "tenant-business", billing: "tenant-business", presales: "tenant-business" },
   initialResponse: office365InitialResponse,
-  customerResponse: {
-    A: { kind: "working", hours: 4, calendar: "always" },
-    B: { kind: "businessDays", days: 3, calendar: "category" },
-    C: { kind: "businessDays", days: 3, calendar: "category" },
-  },
-  followUp: { A: { kind: "elapsed", hours: 4 } },
+  customerResponse: commonCustomerResponse,
+  followUp: commonFollowUp,
   eligibility: {
     sevARequiresAgreement: false,
     sevARequiresImpactStatement: true,

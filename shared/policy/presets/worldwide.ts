@@ -1,3 +1,4 @@
+import { commonCustomerResponse, commonFollowUp } from "./commonClocks.js";
 import { mondayToFriday, office365Assumptions, office365InitialResponse, office365Plans } from "./office365Plans.js";
 
 /** SPEC §1.4: worldwide support, calendars by category and region. */
@@ -32,12 +33,8 @@ export const worldwide = {
   },
   categoryCalendars: { technical: "always", billing: "regional-billing", presales: "regional-presales" },
   initialResponse: office365InitialResponse,
-  customerResponse: {
-    A: { kind: "working", hours: 4, calendar: "always" },
-    B: { kind: "businessDays", days: 3, calendar: "category" },
-    C: { kind: "businessDays", days: 3, calendar: "category" },
-  },
-  followUp: { A: { kind: "elapsed", hours: 4 } },
+  customerResponse: commonCustomerResponse,
+  followUp: commonFollowUp,
   eligibility: {
     sevARequiresAgreement: false,
     sevARequiresImpactStatement: true,
