@@ -1,0 +1,111 @@
+import { type IncomingMessage, type ServerResponse } from "node:http";
+import { Agent } from "node:https";
+import { type AddressInfo } from "node:net";
+import { join } from "node:path";
+import { createHttpsServer } from "@vercel/cosmosdb-server";
+import { errorMessage, type RuntimeLog } from "../logging/runtimeLog.js";
+import { CosmosStorePersistence } from "./cosmosStorePersistence.js";
+import { deleteExpiredItems } from "./itemExpiry.js";
+import { loadOrCreateCertificate } from "./localCertificate.js";
+
+export interface ContainerSpec {
+  readonly id: string;
+  readonly partitionKeyPath: string;
+  readonly defaultTtlSeconds?: number;
+}
+
+export interface EmbeddedCosmosOptions {
+  readonly dataDir: string;
+  /** 0 = any free port. A busy fixed port falls back to a free one. */
+  readonly port: number;
+  readonly database: string;
+  readonly containers: readonly ContainerSpec[];
+  readonly nowSeconds: () => number;
+  readonly log: RuntimeLog;
+}
+
+export interface EmbeddedCosmos {
+  readonly endpoint: string;
+  /** Any key works against the embedded server; this is the one the app is given. */
+  readonly key: string;
+  readonly caFile: string;
+  readonly database: string;
+  close(): Promise<void>;
+}
+
+export const EMBEDDED_COSMOS_KEY = "local-embedded-cosmos-key";
+
+type EndFunction = (...args: unknown[]) => ServerResponse;
+
+/**
+ * The Cosmos DB stand-in: @vercel/cosmosdb-server over HTTPS with a locally made certificate, its store
+ * made durable (journal fsynced before each response), item TTL applied on the runtime clock, and the
+ * app's database and containers created.
+ */
+export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
+  const dir = join(o.dataDir, "cosmos");
+  const certificate = await loadOrCreateCertificate(dir);
+  const persistence = CosmosStorePersistence.load(dir, o.log);
+  persistence.install();
+
+  const server = createHttpsServer({ cert: certificate.cert, key: certificate.key, keepAlive: true });
+  server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
+    const account = persistence.store;
+    if (account !== undefined) deleteExpiredItems(account, o.nowSeconds());
+    // The response leaves only once the change it acknowledges is on disk.
+    const end = res.end.bind(res) as unknown as EndFunction;
+    const deferred: EndFunction = (...args) => {
+      persistence.flush().then(
+        () => end(...args),
+        (error: unknown) => {
+          o.log.error(`cosmos: journal write failed: ${errorMessage(error)}`);
+          res.destroy(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+      return res;
+    };
+    (res as unknown as { end: EndFunction }).end = deferred;
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const listen = (p: number) => {
+      server.once("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "EADDRINUSE" && p !== 0) {
+          o.log.warn(`cosmos: port ${p} is busy, using a free port instead`);
+          listen(0);
+        } else reject(error);
+      });
+      server.listen(p, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+    };
+    listen(o.port);
+  });
+  const endpoint = `https://127.0.0.1:${port}/`;
+
+  const { CosmosClient } = await import("@azure/cosmos");
+  const agent = new Agent({ ca: certificate.cert, keepAlive: true });
+  const client = new CosmosClient({ endpoint, key: EMBEDDED_COSMOS_KEY, agent, connectionPolicy: { enableEndpointDiscovery: false } });
+  try {
+    const { database } = await client.databases.createIfNotExists({ id: o.database });
+    for (const c of o.containers) {
+      await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKeyPath] }, ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}) });
+    }
+  } finally {
+    client.dispose();
+    agent.destroy();
+  }
+  await persistence.compact();
+
+  return {
+    endpoint,
+    key: EMBEDDED_COSMOS_KEY,
+    caFile: certificate.certFile,
+    database: o.database,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await persistence.close();
+    },
+  };
+}

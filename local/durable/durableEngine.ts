@@ -1,0 +1,475 @@
+import { randomUUID } from "node:crypto";
+import { type RuntimeClock } from "../clock/runtimeClock.js";
+import { type FunctionInvoker } from "../host/functionInvoker.js";
+import { type FunctionsCoreApi, type RegisteredFunction } from "../host/functionsCoreApi.js";
+import { type RpcParameterBinding } from "../host/rpc.js";
+import { jsonTextTypedData, valueOfTypedData } from "../host/typedData.js";
+import { errorMessage, type RuntimeLog } from "../logging/runtimeLog.js";
+import { type WorkTracker } from "../runtime/workTracker.js";
+import { badArgument, instanceAlreadyExists, instanceGone, instanceNotFound, preconditionFailed } from "./durableErrors.js";
+import { isTerminal, type InboxMessage, type InstanceRecord, type RuntimeStatus } from "./instanceRecord.js";
+import { InstanceStepper, type StepEffects } from "./instanceStepper.js";
+import { type InstanceStore } from "./instanceStore.js";
+import { KeyedMutex } from "./keyedMutex.js";
+import { runOrchestratorEpisode } from "./orchestratorEpisode.js";
+import { activityFailure, runtimeFailure, subOrchestrationFailure } from "./taskFailure.js";
+import { TimerIndex, type PendingTimer } from "./timerIndex.js";
+
+export interface DurableEngineOptions {
+  readonly store: InstanceStore;
+  readonly clock: RuntimeClock;
+  readonly functions: FunctionsCoreApi;
+  readonly invoker: FunctionInvoker;
+  readonly tracker: WorkTracker;
+  readonly log: RuntimeLog;
+  readonly maxConcurrentActivities: number;
+  /** Binding data for a function's extra inputs (durable client …). */
+  readonly extraInputsFor: (fn: RegisteredFunction) => RpcParameterBinding[];
+}
+
+interface ActivityWork {
+  readonly instanceId: string;
+  readonly executionId: string;
+  readonly taskId: number;
+  readonly name: string;
+  readonly input: string | null;
+}
+
+/** Instance ids may not hold / \\ # ? or control characters (the extension's rule). */
+function invalidInstanceIdCharacter(id: string): boolean {
+  for (const ch of id) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f || ch === "/" || ch === "\\" || ch === "#" || ch === "?") return true;
+  }
+  return false;
+}
+
+function newExecutionId(): string {
+  return randomUUID().replace(/-/g, "");
+}
+
+/**
+ * The local durable backend: keeps every orchestration instance (history, inbox, open tasks, timers) on
+ * disk, plays messages into orchestrator episodes of the real SDK, runs activities through their
+ * registered handlers (at least once), creates sub-orchestrations, fires timers on the runtime clock, and
+ * carries out the durable client's operations.
+ */
+export class DurableEngine {
+  private readonly records = new Map<string, InstanceRecord>();
+  private readonly mutex = new KeyedMutex();
+  private readonly timers = new TimerIndex();
+  private readonly stepper: InstanceStepper;
+  private readonly stepping = new Set<string>();
+  private readonly stepAgain = new Set<string>();
+  private readonly activityQueue: ActivityWork[] = [];
+  private readonly activitiesInFlight = new Set<string>();
+  private runningActivities = 0;
+  private stopping = false;
+  /** Told whenever the earliest pending timer may have changed. */
+  onTimersChanged: () => void = () => undefined;
+
+  private constructor(private readonly o: DurableEngineOptions) {
+    this.stepper = new InstanceStepper(async (name, trigger) => {
+      const fn = this.orchestrator(name);
+      if (fn === undefined) return { ok: false, message: `The function '${name}' doesn't exist or is not an orchestrator function.`, failureDetails: undefined, customStatus: undefined };
+      return runOrchestratorEpisode(o.invoker, fn, trigger, o.extraInputsFor(fn));
+    });
+  }
+
+  static async open(options: DurableEngineOptions): Promise<DurableEngine> {
+    const engine = new DurableEngine(options);
+    for (const record of await options.store.loadAll()) {
+      engine.records.set(record.instanceId, record);
+      engine.timers.update(record);
+    }
+    return engine;
+  }
+
+  get instanceCount(): number {
+    return this.records.size;
+  }
+
+  /**
+   * Resumes everything a previous run left open: pending episodes, activities whose completion was never
+   * recorded (they run again: at least once, as in Azure), sub-orchestrations and parent notifications.
+   * Overdue timers fire with the next drain / timer tick.
+   */
+  resume(): void {
+    for (const record of this.records.values()) {
+      if (!isTerminal(record.runtimeStatus)) {
+        const queued = new Set(record.inbox.filter((m) => "taskId" in m).map((m) => (m as { taskId: number }).taskId));
+        for (const task of record.tasks) {
+          const p = task.pending;
+          if (p === undefined || p.step !== "call" || queued.has(p.id)) continue;
+          if (task.kind === "activity") this.enqueueActivity({ instanceId: record.instanceId, executionId: record.executionId, taskId: p.id, name: task.name!, input: task.input ?? null });
+          else if (task.kind === "subOrchestration") {
+            const child = { taskId: p.id, name: task.name!, instanceId: p.childInstanceId!, input: task.input ?? null, ...(task.version !== undefined ? { version: task.version } : {}) };
+            this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () => this.createChild(record.instanceId, record.executionId, child));
+          }
+        }
+      } else if (record.parent !== undefined && record.parentNotified === false) {
+        this.o.tracker.run(`parent notification of ${record.instanceId}`, () => this.notifyParent(record.instanceId));
+      }
+      this.scheduleSteps(record.instanceId);
+    }
+    this.onTimersChanged();
+  }
+
+  /** New episodes and activities stop starting; those in flight finish. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  flush(): Promise<void> {
+    return this.o.store.flush();
+  }
+
+  // ---- durable client operations -------------------------------------------------------------
+
+  async startNew(name: string, requestedId: string | undefined, input: string | null, version?: string): Promise<string> {
+    if (this.orchestrator(name) === undefined) throw badArgument(`The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.`);
+    const instanceId = requestedId === undefined || requestedId === "" ? newExecutionId() : requestedId;
+    this.validateInstanceId(instanceId);
+    if (input !== null) this.validateJson(input);
+    await this.mutex.run(instanceId, async () => {
+      const existing = this.records.get(instanceId);
+      if (existing !== undefined && !isTerminal(existing.runtimeStatus)) throw instanceAlreadyExists(instanceId, existing.runtimeStatus);
+      await this.commit(this.newRecord(instanceId, name, input, version, undefined));
+    });
+    this.scheduleSteps(instanceId);
+    return instanceId;
+  }
+
+  async raiseEvent(instanceId: string, eventName: string, input: string | null): Promise<void> {
+    if (input !== null) this.validateJson(input);
+    await this.enqueue(instanceId, { kind: "event", name: eventName, input });
+  }
+
+  async terminate(instanceId: string, reason: string): Promise<void> {
+    await this.enqueue(instanceId, { kind: "terminate", reason });
+  }
+
+  async suspend(instanceId: string, reason: string): Promise<void> {
+    await this.enqueue(instanceId, { kind: "suspend", reason });
+  }
+
+  async resumeInstance(instanceId: string, reason: string): Promise<void> {
+    await this.enqueue(instanceId, { kind: "resume", reason });
+  }
+
+  /** Deletes a finished instance's state; a live one must be terminated first (412, as in the extension). */
+  async purge(instanceId: string): Promise<number> {
+    return this.mutex.run(instanceId, async () => {
+      const record = this.records.get(instanceId);
+      if (record === undefined) throw instanceNotFound(instanceId);
+      if (!isTerminal(record.runtimeStatus)) throw preconditionFailed(`Only orchestrations in a terminal state can be purged, but the orchestration with instance ID ${instanceId} has status ${record.runtimeStatus}`);
+      await this.o.store.delete(instanceId);
+      this.records.delete(instanceId);
+      this.timers.remove(instanceId);
+      return 1;
+    });
+  }
+
+  get(instanceId: string): InstanceRecord | undefined {
+    return this.records.get(instanceId);
+  }
+
+  list(): InstanceRecord[] {
+    return [...this.records.values()];
+  }
+
+  pendingTimers(instanceId: string): readonly PendingTimer[] {
+    return this.timers.forInstance(instanceId);
+  }
+
+  // ---- time ----------------------------------------------------------------------------------
+
+  nextTimer(): PendingTimer | undefined {
+    return this.timers.next();
+  }
+
+  /** Turns every timer due at `instant` or earlier into a TimerFired message; returns how many fired. */
+  async fireTimersDueBy(instant: number): Promise<number> {
+    let fired = 0;
+    for (const timer of this.timers.dueBy(instant)) {
+      const done = await this.mutex.run(timer.instanceId, async () => {
+        const current = this.records.get(timer.instanceId);
+        if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus)) return false;
+        const record = structuredClone(current);
+        const task = record.tasks.find((t) => t.pending !== undefined && t.pending.id === timer.timerId && (t.pending.step === "timer" || t.pending.step === "retryTimer"));
+        if (task === undefined || task.pending === undefined || task.pending.step === "call" || task.pending.fired === true) return false;
+        task.pending.fired = true;
+        record.inbox.push({ kind: "timerFired", executionId: record.executionId, timerId: timer.timerId, fireAt: timer.fireAt });
+        await this.commit(record);
+        return true;
+      });
+      if (done) {
+        fired += 1;
+        this.scheduleSteps(timer.instanceId);
+      } else {
+        // Not pending any more (cancelled, settled, instance gone): forget it so it is never due again.
+        const record = this.records.get(timer.instanceId);
+        if (record === undefined) this.timers.remove(timer.instanceId);
+        else this.timers.update(record);
+      }
+    }
+    return fired;
+  }
+
+  /** Work that exists but is not running (a safety net for drain; normally everything is already scheduled). */
+  kickIdleWork(): boolean {
+    let kicked = false;
+    for (const record of this.records.values()) {
+      if (!this.stepping.has(record.instanceId) && this.stepper.hasWork(record)) {
+        this.scheduleSteps(record.instanceId);
+        kicked = true;
+      }
+    }
+    if (this.activityQueue.length > 0) {
+      this.dispatchActivities();
+      kicked = true;
+    }
+    return kicked;
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private orchestrator(name: string): RegisteredFunction | undefined {
+    const fn = this.o.functions.find(name);
+    return fn !== undefined && fn.trigger.type.toLowerCase() === "orchestrationtrigger" ? fn : undefined;
+  }
+
+  private activity(name: string): RegisteredFunction | undefined {
+    const fn = this.o.functions.find(name);
+    return fn !== undefined && fn.trigger.type.toLowerCase() === "activitytrigger" ? fn : undefined;
+  }
+
+  private validateInstanceId(instanceId: string): void {
+    if (instanceId.length === 0 || instanceId.length > 256 || invalidInstanceIdCharacter(instanceId)) throw badArgument(`Instance ID '${instanceId}' is invalid: at most 256 characters, none of / \\ # ? or control characters.`);
+  }
+
+  private validateJson(text: string): void {
+    try {
+      JSON.parse(text);
+    } catch {
+      throw badArgument("Invalid JSON content");
+    }
+  }
+
+  private newRecord(instanceId: string, name: string, input: string | null, version: string | undefined, parent: InstanceRecord["parent"]): InstanceRecord {
+    const now = this.o.clock.now();
+    return {
+      schema: 1,
+      instanceId,
+      name,
+      ...(version !== undefined ? { orchestrationVersion: version } : {}),
+      executionId: newExecutionId(),
+      createdTime: now,
+      lastUpdatedTime: now,
+      input,
+      runtimeStatus: "Pending",
+      output: null,
+      customStatus: null,
+      history: [],
+      started: false,
+      inbox: [],
+      ...(parent !== undefined ? { parent } : {}),
+      nextSequence: 0,
+      tasks: [],
+    };
+  }
+
+  /** Persists a new version of an instance, then makes it the current one. Callers hold its lock. */
+  private async commit(record: InstanceRecord): Promise<void> {
+    await this.o.store.save(record);
+    this.records.set(record.instanceId, record);
+    this.timers.update(record);
+    this.onTimersChanged();
+  }
+
+  private async enqueue(instanceId: string, message: InboxMessage): Promise<void> {
+    await this.mutex.run(instanceId, async () => {
+      const current = this.records.get(instanceId);
+      if (current === undefined) throw instanceNotFound(instanceId);
+      if (isTerminal(current.runtimeStatus)) throw instanceGone(instanceId, current.runtimeStatus);
+      const record = structuredClone(current);
+      record.inbox.push(message);
+      record.lastUpdatedTime = this.o.clock.now();
+      await this.commit(record);
+    });
+    this.scheduleSteps(instanceId);
+  }
+
+  /** Delivers a completion; it is dropped if the task is no longer open (other execution, already delivered). */
+  private async deliver(instanceId: string, message: InboxMessage & { executionId: string; taskId: number }): Promise<void> {
+    const accepted = await this.mutex.run(instanceId, async () => {
+      const current = this.records.get(instanceId);
+      if (current === undefined || current.executionId !== message.executionId || isTerminal(current.runtimeStatus)) return false;
+      const open = current.tasks.some((t) => t.pending?.step === "call" && t.pending.id === message.taskId);
+      const queued = current.inbox.some((m) => "taskId" in m && m.taskId === message.taskId && m.executionId === message.executionId);
+      if (!open || queued) return false;
+      const record = structuredClone(current);
+      record.inbox.push(message);
+      record.lastUpdatedTime = this.o.clock.now();
+      await this.commit(record);
+      return true;
+    });
+    if (accepted) this.scheduleSteps(instanceId);
+  }
+
+  private scheduleSteps(instanceId: string): void {
+    if (this.stopping) return;
+    if (this.stepping.has(instanceId)) {
+      this.stepAgain.add(instanceId);
+      return;
+    }
+    this.stepping.add(instanceId);
+    this.o.tracker.run(`orchestration ${instanceId}`, async () => {
+      try {
+        for (;;) {
+          this.stepAgain.delete(instanceId);
+          if (this.stopping || !(await this.stepOnce(instanceId))) break;
+        }
+      } finally {
+        this.stepping.delete(instanceId);
+        if (this.stepAgain.delete(instanceId)) this.scheduleSteps(instanceId);
+      }
+    });
+  }
+
+  /** One message played into one episode; false when the instance had nothing to play. */
+  private async stepOnce(instanceId: string): Promise<boolean> {
+    const outcome = await this.mutex.run(instanceId, async () => {
+      const current = this.records.get(instanceId);
+      if (current === undefined || !this.stepper.hasWork(current)) return undefined;
+      const record = structuredClone(current);
+      const now = this.o.clock.now();
+      const before: RuntimeStatus = record.runtimeStatus;
+      let effects: StepEffects | undefined;
+      try {
+        effects = await this.stepper.step(record, now);
+      } catch (error) {
+        // A defect here must not spin forever on the same message: the instance fails visibly instead.
+        this.o.log.error(`orchestration ${instanceId} could not be stepped: ${errorMessage(error)}`);
+        const failed = structuredClone(current);
+        failed.inbox = [];
+        effects = { activities: [], children: [], notifyParent: false };
+        this.stepper.fail(failed, now, `local runtime error: ${errorMessage(error)}`, undefined, effects);
+        await this.commit(failed);
+        return { record: failed, effects, before };
+      }
+      if (effects === undefined) {
+        if (record.inbox.length !== current.inbox.length) await this.commit(record);
+        return undefined;
+      }
+      record.lastUpdatedTime = now;
+      await this.commit(record);
+      return { record, effects, before };
+    });
+    if (outcome === undefined) return false;
+    const { record, effects, before } = outcome;
+    if (record.runtimeStatus !== before && (isTerminal(record.runtimeStatus) || record.runtimeStatus === "Suspended" || before === "Suspended")) {
+      this.o.log.info(`orchestration ${record.name} (${record.instanceId}) ${record.runtimeStatus.toLowerCase()}`);
+    }
+    for (const activity of effects.activities) {
+      this.enqueueActivity({ instanceId: record.instanceId, executionId: record.executionId, taskId: activity.taskId, name: activity.name, input: activity.input });
+    }
+    for (const child of effects.children) {
+      this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () => this.createChild(record.instanceId, record.executionId, child));
+    }
+    if (effects.notifyParent) this.o.tracker.run(`parent notification of ${record.instanceId}`, () => this.notifyParent(record.instanceId));
+    return true;
+  }
+
+  private enqueueActivity(work: ActivityWork): void {
+    const key = `${work.instanceId}\u0000${work.executionId}\u0000${work.taskId}`;
+    if (this.activitiesInFlight.has(key)) return;
+    this.activitiesInFlight.add(key);
+    this.activityQueue.push(work);
+    this.dispatchActivities();
+  }
+
+  private dispatchActivities(): void {
+    while (!this.stopping && this.runningActivities < this.o.maxConcurrentActivities && this.activityQueue.length > 0) {
+      const work = this.activityQueue.shift()!;
+      this.runningActivities += 1;
+      this.o.tracker.run(`activity ${work.name}`, async () => {
+        try {
+          await this.runActivity(work);
+        } finally {
+          this.runningActivities -= 1;
+          this.activitiesInFlight.delete(`${work.instanceId}\u0000${work.executionId}\u0000${work.taskId}`);
+          this.dispatchActivities();
+        }
+      });
+    }
+  }
+
+  private async runActivity(work: ActivityWork): Promise<void> {
+    const fn = this.activity(work.name);
+    const base = { executionId: work.executionId, taskId: work.taskId };
+    if (fn === undefined) {
+      await this.deliver(work.instanceId, { kind: "taskFailed", ...base, failure: runtimeFailure("FunctionNotFound", `The activity function '${work.name}' doesn't exist.`) });
+      return;
+    }
+    let message: InboxMessage & { executionId: string; taskId: number };
+    try {
+      const data = jsonTextTypedData(work.input);
+      const outcome = await this.o.invoker.invoke(fn, { inputData: [{ name: fn.triggerName, ...(data !== undefined ? { data } : {}) }, ...this.o.extraInputsFor(fn)] });
+      const value = valueOfTypedData(outcome.response.returnValue);
+      message = { kind: "taskCompleted", ...base, result: JSON.stringify(value === undefined ? null : value) };
+    } catch (error) {
+      message = { kind: "taskFailed", ...base, failure: activityFailure(work.name, error) };
+    }
+    await this.deliver(work.instanceId, message);
+  }
+
+  private async createChild(parentId: string, parentExecutionId: string, child: StepEffects["children"][number]): Promise<void> {
+    const parentRecord = this.records.get(parentId);
+    if (parentRecord === undefined) return;
+    const base = { executionId: parentExecutionId, taskId: child.taskId };
+    if (this.orchestrator(child.name) === undefined) {
+      await this.deliver(parentId, { kind: "subFailed", ...base, failure: runtimeFailure("FunctionNotFound", `The orchestrator function '${child.name}' doesn't exist.`) });
+      return;
+    }
+    try {
+      this.validateInstanceId(child.instanceId);
+    } catch (error) {
+      await this.deliver(parentId, { kind: "subFailed", ...base, failure: runtimeFailure("ArgumentException", errorMessage(error)) });
+      return;
+    }
+    const conflict = await this.mutex.run(child.instanceId, async () => {
+      const existing = this.records.get(child.instanceId);
+      const p = existing?.parent;
+      if (p !== undefined && p.instanceId === parentId && p.executionId === parentExecutionId && p.taskId === child.taskId) return undefined;
+      if (existing !== undefined && !isTerminal(existing.runtimeStatus)) return existing.runtimeStatus;
+      await this.commit(this.newRecord(child.instanceId, child.name, child.input, child.version, { instanceId: parentId, executionId: parentExecutionId, taskId: child.taskId, name: parentRecord.name }));
+      return undefined;
+    });
+    if (conflict !== undefined) {
+      await this.deliver(parentId, { kind: "subFailed", ...base, failure: runtimeFailure("OrchestrationAlreadyExistsException", `An orchestration instance with ID '${child.instanceId}' and status ${conflict} already exists.`) });
+      return;
+    }
+    this.scheduleSteps(child.instanceId);
+  }
+
+  private async notifyParent(childId: string): Promise<void> {
+    const child = this.records.get(childId);
+    if (child === undefined || child.parent === undefined || !isTerminal(child.runtimeStatus)) return;
+    const { instanceId, executionId, taskId } = child.parent;
+    const outputText = child.output;
+    if (child.runtimeStatus === "Completed") {
+      await this.deliver(instanceId, { kind: "subCompleted", executionId, taskId, result: outputText });
+    } else {
+      const message = outputText === null ? child.runtimeStatus : String(JSON.parse(outputText) as unknown);
+      await this.deliver(instanceId, { kind: "subFailed", executionId, taskId, failure: subOrchestrationFailure(child.name, childId, message, child.failureDetails) });
+    }
+    await this.mutex.run(childId, async () => {
+      const current = this.records.get(childId);
+      if (current === undefined || current.parentNotified !== false) return;
+      const record = structuredClone(current);
+      record.parentNotified = true;
+      await this.commit(record);
+    });
+  }
+}

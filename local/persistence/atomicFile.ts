@@ -1,0 +1,126 @@
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
+import { open, readFile, rename, unlink } from "node:fs/promises";
+import { dirname } from "node:path";
+
+let sequence = 0;
+
+function temporaryPathFor(path: string): string {
+  sequence += 1;
+  return `${path}.${process.pid}.${sequence}.tmp`;
+}
+
+/**
+ * The directory entry of a renamed file is only durable once the directory itself is synced; without it a
+ * crash right after the rename can bring the old file back.
+ */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Replaces a file so that after a crash at any instant it holds either the old or the new content, never
+ * a mixture: write a temporary file, fsync it, rename it over the target, fsync the directory.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+  const temporary = temporaryPathFor(path);
+  const handle = await open(temporary, "w", mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  await rename(temporary, path);
+  await syncDirectory(dirname(path));
+}
+
+/** The same guarantee for the few small files written while the runtime starts. */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array, mode = 0o600): void {
+  const temporary = temporaryPathFor(path);
+  const fd = openSync(temporary, "w", mode);
+  try {
+    writeSync(fd, typeof data === "string" ? Buffer.from(data) : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+  const dirFd = openSync(dirname(path), "r");
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
+}
+
+/** Deletes a file and makes the deletion durable; a missing file is already deleted. */
+export async function deleteFileDurably(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
+export async function readJsonFile<T>(path: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(path, "utf8")) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes to one path in call order, so a slow earlier write can never land after a later one and bring
+ * back stale content. Writes requested while one is running are coalesced: only the newest content is
+ * written next, and every caller waits for a write that includes (or supersedes) its content.
+ */
+export class SerialFileWriter {
+  private readonly chains = new Map<string, { running: Promise<void>; next?: { data: string; done: Promise<void> } }>();
+
+  write(path: string, data: string): Promise<void> {
+    const chain = this.chains.get(path);
+    if (chain === undefined) {
+      const running = writeFileAtomic(path, data).finally(() => this.advance(path));
+      this.chains.set(path, { running });
+      return running;
+    }
+    if (chain.next !== undefined) {
+      chain.next.data = data;
+      return chain.next.done;
+    }
+    const next: { data: string; done: Promise<void> } = { data, done: Promise.resolve() };
+    next.done = chain.running.catch(() => undefined).then(() => {
+      const current = this.chains.get(path);
+      if (current !== undefined) current.next = undefined;
+      const running = writeFileAtomic(path, next.data);
+      this.chains.set(path, { running: running.finally(() => this.advance(path)) });
+      return running;
+    });
+    chain.next = next;
+    return next.done;
+  }
+
+  /** Resolves when every write requested so far has reached the disk. */
+  async flush(): Promise<void> {
+    while (this.chains.size > 0) {
+      await Promise.allSettled([...this.chains.values()].map((c) => c.next?.done ?? c.running));
+    }
+  }
+
+  private advance(path: string): void {
+    const chain = this.chains.get(path);
+    if (chain !== undefined && chain.next === undefined) this.chains.delete(path);
+  }
+}
