@@ -1,4 +1,5 @@
 import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
+import { startRuntimeProcess, type RuntimeProcess } from "../support/runtimeProcess.js";
 
 /** A webhook secret for the e2e "forms" source (test-only key material). */
 export const FORMS_SECRET = "whsec_" + Buffer.from("e2e-forms-signing-key-0123456789").toString("base64");
@@ -104,4 +105,15 @@ export const tenants = {
 
 export function request(tenantId: string, email: string, overrides: Record<string, unknown> = {}) {
   return { tenantId, requester: { email }, category: "technical", severity: "B", title: "Mail flow delayed", description: "Outbound mail queues for 20 minutes.", ...overrides };
+}
+
+/** The app on the local runtime with a virtual clock at `start`, and a client for it. */
+export async function startApp(start: string, settings: Record<string, string> = {}): Promise<{ rt: RuntimeProcess; api: Api }> {
+  const rt = await startRuntimeProcess({ virtualClock: start, settings: { ...e2eSettings, ...settings } });
+  return { rt, api: new Api(rt.url, rt.functionKey) };
+}
+
+/** Every message in the local outbox, with its text, oldest first. */
+export async function readOutbox(rt: RuntimeProcess): Promise<OutboxEntry[]> {
+  return (await (await fetch(`${rt.url}/_local/outbox?full=1`)).json()) as OutboxEntry[];
 }

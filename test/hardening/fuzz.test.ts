@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RuntimeProcess } from "../support/runtimeProcess.js";
+import { Api, FORMS_SECRET, request, startApp, tenants } from "../e2e/client.js";
+import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
+
+/**
+ * Hostile input on every route (issue "Reliability and security"): whatever the body, headers or query,
+ * the answer is a 4xx problem+json (or a success for input that happens to be valid), never a 5xx, and
+ * nothing is stored for refused input.
+ */
+let rt: RuntimeProcess;
+let api: Api;
+let caseId: string;
+let fuzzCases = 0;
+
+beforeAll(async () => {
+  ({ rt, api } = await startApp("2026-11-20T10:00:00.000Z", { CASECLOCK_BODY_LIMIT_BYTES: "65536" }));
+  expect((await api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
+  const opened = await api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"));
+  caseId = opened.body.id;
+}, 120_000);
+
+afterAll(async () => {
+  await rt?.stop();
+  console.log(`fuzz cases run: ${fuzzCases}`);
+});
+
+const nasty = fc.oneof(
+  fc.constantFrom("__proto__", "constructor", "prototype", "\u0000", "\uD800", "\u202E", "🙂".repeat(50), "a".repeat(70_000), "<script>", "' OR 1=1 --", "../../etc/passwd", "NaN", "-1", "1e309", "Europe/Nowhere", "2026-02-30", "24:00", "+0", ""),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ maxLength: 40 }),
+);
+const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: "small" }, nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(nasty, tie("value"), { maxKeys: 5 })),
+})).value;
+
+/** Percent-encodes every UTF-8 byte (lone surrogates become U+FFFD), plus raw malformed escapes. */
+const pct = (s: string) => Array.from(Buffer.from(s, "utf8"), (b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+const pathSegment = fc.oneof(nasty.map(pct), fc.constantFrom("%", "%E0%A4%A", "%ZZ", "..", "%2e%2e", "%00", "a%2Fb"));
+
+/** A body: sometimes a mutated valid request, sometimes arbitrary JSON, sometimes not JSON at all. */
+function bodies(valid: Record<string, unknown>): fc.Arbitrary<string> {
+  const mutated = fc.tuple(fc.constantFrom(...Object.keys(valid), "__proto__", "constructor", "extra"), jsonish).map(([key, value]) => JSON.stringify({ ...valid, [key]: value }));
+  const protoPolluted = fc.constant(`{"__proto__":{"admin":true},${JSON.stringify(valid).slice(1)}`);
+  return fc.oneof(mutated, protoPolluted, jsonish.map((v) => JSON.stringify(v) ?? "null"), fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("", "{", "[]", "null", '{"a":1}x', "\uFEFF{}"));
+}
+
+async function assertHandled(method: string, path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<number> {
+  fuzzCases += 1;
+  const res = await fetch(rt.url + path, { method, headers: { "x-functions-key": rt.functionKey, "content-type": "application/json", ...headers }, ...(body !== undefined ? { body } : {}) });
+  const text = await res.text();
+  const where = `${method} ${path.slice(0, 120)} → ${res.status} ${text.slice(0, 200)}`;
+  expect(res.status, where).toBeLessThan(500);
+  // 414/431 come from the HTTP server itself (request line or headers over its limits), before any function.
+  if (res.status >= 400 && res.status !== 404 && res.status !== 414 && res.status !== 431) {
+    expect(res.headers.get("content-type"), where).toContain("application/problem+json");
+    const problem = JSON.parse(text) as { type: string; status: number };
+    expect(problem.type).toMatch(/^urn:caseclock:problem:/);
+    expect(problem.status).toBe(res.status);
+  }
+  return res.status;
+}
+
+const caseCount = async () => ((await api.get<{ items: unknown[] }>("/api/cases?limit=100")).body.items ?? []).length;
+
+describe("fuzzing every route", () => {
+  const runs = Number(process.env.CASECLOCK_FUZZ_RUNS ?? 40);
+
+  it("POST /api/cases refuses bad input with problem+json and opens no case", async () => {
+    const before = await caseCount();
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(bodies(request("contoso-cn", "admin@contoso.cn")), async (body) => {
+        if ((await assertHandled("POST", "/api/cases", body)) === 202) accepted += 1;
+      }),
+      { numRuns: runs * 3 },
+    );
+    expect(await caseCount()).toBe(before + accepted);
+  });
+
+  it("POST /api/cases/{id}/events", async () => {
+    await fc.assert(fc.asyncProperty(bodies({ type: "severityChanged", severity: "A", reason: "x" }), async (body) => void (await assertHandled("POST", `/api/cases/${caseId}/events`, body))), { numRuns: runs * 2 });
+  });
+
+  it("PUT /api/tenants/{id} and the id itself", async () => {
+    await fc.assert(
+      fc.asyncProperty(bodies(tenants.vianet), fc.oneof(fc.constant("fuzz-tenant"), pathSegment), async (body, id) => void (await assertHandled("PUT", `/api/tenants/${id || "x"}`, body))),
+      { numRuns: runs * 2 },
+    );
+  });
+
+  it("POST /api/sla/preview", async () => {
+    const valid = { preset: "office365-2014", plan: "midsize-business", category: "technical", severity: "B", receivedAt: "2026-11-20T16:30:00+01:00", timeZone: "Europe/Paris" };
+    await fc.assert(fc.asyncProperty(bodies(valid), async (body) => void (await assertHandled("POST", "/api/sla/preview", body))), { numRuns: runs * 2 });
+  });
+
+  it("POST /api/verifications and confirm", async () => {
+    await fc.assert(fc.asyncProperty(bodies({ tenantId: "contoso-cn", phone: "+8613800000001" }), async (body) => void (await assertHandled("POST", "/api/verifications", body))), { numRuns: runs });
+    await fc.assert(fc.asyncProperty(bodies({ code: "123456" }), pathSegment, async (body, id) => void (await assertHandled("POST", `/api/verifications/${id || "x"}/confirm`, body))), { numRuns: runs });
+  });
+
+  it("GET routes with hostile ids and queries", async () => {
+    await fc.assert(
+      fc.asyncProperty(pathSegment, pathSegment, pathSegment, async (a, b, c) => {
+        await assertHandled("GET", `/api/cases/${a || "x"}`, undefined);
+        await assertHandled("GET", `/api/cases?tenantId=${a}&status=${b}&limit=${c}`, undefined);
+        await assertHandled("GET", `/api/cases?continuation=${b}&extra=${c}`, undefined);
+        await assertHandled("GET", `/api/tenants/${c || "x"}`, undefined);
+        await assertHandled("GET", `/api/verifications/${a || "x"}`, undefined);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("POST /api/intake/{source}: hostile headers and bodies are 4xx, and store nothing", async () => {
+    const before = await caseCount();
+    const now = Math.floor((await rt.clock.now()).getTime() / 1000);
+    await fc.assert(
+      fc.asyncProperty(bodies(request("contoso-cn", "admin@contoso.cn")), fc.option(nasty), fc.option(nasty), fc.option(nasty), async (body, id, ts, sig) => {
+        const headers: Record<string, string> = {};
+        // Header values must be ByteStrings for fetch; anything else is not sendable at all.
+        for (const [k, v] of [["webhook-id", id], ["webhook-timestamp", ts], ["webhook-signature", sig]] as const) if (v !== null && /^[\x20-\x7e]*$/.test(v)) headers[k] = v;
+        await assertHandled("POST", "/api/intake/forms", body, headers);
+      }),
+      { numRuns: runs * 2 },
+    );
+    // Validly signed but invalid bodies: still 4xx, still nothing stored.
+    await fc.assert(
+      fc.asyncProperty(bodies(request("contoso-cn", "user@contoso.cn")), fc.uuid(), async (body, id) => {
+        const status = await assertHandled("POST", "/api/intake/forms", body, { "webhook-id": id, "webhook-timestamp": String(now), "webhook-signature": signWebhook(FORMS_SECRET, id, now, body) });
+        expect(status).not.toBe(202);
+      }),
+      { numRuns: runs },
+    );
+    expect(await caseCount()).toBe(before);
+  });
+
+  it("refuses bodies over the limit with 413 before parsing", async () => {
+    const huge = JSON.stringify({ ...request("contoso-cn", "admin@contoso.cn"), description: "x".repeat(70_000) });
+    expect(await assertHandled("POST", "/api/cases", huge)).toBe(413);
+    expect(await assertHandled("POST", "/api/intake/forms", huge, { "webhook-id": "m", "webhook-timestamp": "1", "webhook-signature": "v1,x" })).toBe(413);
+  });
+});
