@@ -52,8 +52,7 @@ function errorTypeFromStack(stack: string | undefined): string {
 function readFailure(error: unknown): EpisodeResult {
   const raw = error instanceof Error ? error.message : String(error);
   const at = raw.indexOf(OUT_OF_PROC_DATA);
-  const message = at >= 0 ? raw.slice(0, at) : raw;
-  let state: { failureDetails?: FailureDetails; customStatus?: unknown } = {};
+  let state: { error?: unknown; failureDetails?: FailureDetails; customStatus?: unknown } = {};
   if (at >= 0) {
     try {
       state = JSON.parse(raw.slice(at + OUT_OF_PROC_DATA.length)) as typeof state;
@@ -61,6 +60,8 @@ function readFailure(error: unknown): EpisodeResult {
       state = {};
     }
   }
+  // The SDK passes a flag, not the error, as the "error" of OrchestrationFailureError: the message is in the state.
+  const message = typeof state.error === "string" ? state.error : at >= 0 ? raw.slice(0, at) : raw;
   const stack = error instanceof Error ? error.stack : undefined;
   const failureDetails: FailureDetails = state.failureDetails ?? {
     ErrorType: errorTypeFromStack(stack),

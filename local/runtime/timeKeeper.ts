@@ -72,12 +72,12 @@ export class TimeKeeper {
         await clock.set(Math.max(clock.now(), timerAt));
         await this.engine.fireTimersDueBy(clock.now());
       } else {
-        // Occurrences of a timer trigger with nothing else happening in between collapse into one, late
-        // (isPastDue), as the host's schedule monitor does for occurrences it missed.
+        // Occurrences of a timer trigger with nothing else happening in between collapse into the last of
+        // them (the host's schedule monitor likewise runs missed occurrences once, not once each).
         const limit = Math.min(timerAt, target, this.triggers.nextOtherThan(trigger!.name) ?? Infinity);
         const at = this.triggers.latestOccurrence(trigger!.name, limit);
         await clock.set(Math.max(clock.now(), at));
-        this.triggers.fire(trigger!.name, at, at > triggerAt);
+        this.triggers.fire(trigger!.name, at, false);
       }
       await this.drain();
     }

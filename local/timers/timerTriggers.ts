@@ -108,20 +108,21 @@ export class TimerTriggers {
     for (const [name, t] of this.timers) {
       if (t.state.next > instant) continue;
       const at = Math.max(t.state.next, t.schedule.lastAtOrBefore(instant));
-      this.fire(name, at, at > t.state.next || instant - at > 60_000);
+      this.fire(name, at, instant - at > 1000);
       fired += 1;
     }
     return fired;
   }
 
-  /** Runs `name` for its occurrence at `at`; the next occurrence is counted from there. */
+  /** Runs `name` for its occurrence at `at` (late: `isPastDue`); the next occurrence is counted from there. */
   fire(name: string, at: number, isPastDue: boolean): void {
     const t = this.timers.get(name);
     if (t === undefined) return;
+    const previous = t.state.last ?? at;
     t.state = { last: at, next: t.schedule.nextAfter(at) };
     const payload = {
       Schedule: { AdjustForDST: true },
-      ScheduleStatus: { Last: new Date(at).toISOString(), Next: new Date(t.state.next).toISOString(), LastUpdated: new Date(this.clock.now()).toISOString() },
+      ScheduleStatus: { Last: new Date(previous).toISOString(), Next: new Date(t.state.next).toISOString(), LastUpdated: new Date(this.clock.now()).toISOString() },
       IsPastDue: isPastDue,
     };
     this.tracker.run(`timer trigger ${name}`, async () => {
