@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { app, type HttpRequest, type InvocationContext } from "@azure/functions";
-import { z } from "zod";
 import { clockSettingsOf } from "../shared/app/clockSettings.js";
 import { services } from "../shared/app/services.js";
-import { caseEventBodySchema, caseIdFor, caseSummary, caseView, newCaseId, parseCaseId, rejectEvent, type CaseState } from "../shared/case/index.js";
+import { caseEventBodySchema, caseIdFor, caseView, newCaseId, parseCaseId, rejectEvent, type CaseState } from "../shared/case/index.js";
 import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
 import { log } from "../shared/logging/log.js";
-import { BadContinuationError, InboxFullError } from "../shared/store/caseRepository.js";
-import { tenantIdSchema } from "../shared/tenant/tenant.js";
+import { InboxFullError } from "../shared/store/caseRepository.js";
 import { callerOf, requireRole } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
+import { listCasesResponse } from "./http/caseList.js";
 import { durableClientInput, ringCase, startCase } from "./http/durable.js";
 import { httpHandler, json } from "./http/handler.js";
 import { fingerprintOf, IDEMPOTENCY_TTL_SECONDS, idempotencyKeyOf, once, toResponse, type Answer } from "./http/idempotency.js";
@@ -70,30 +69,13 @@ app.http("getCase", {
   }),
 });
 
-const listQuerySchema = z
-  .object({
-    tenantId: tenantIdSchema.optional(),
-    status: z.enum(["open", "awaitingCustomer", "resolved", "closed"]).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    continuation: z.string().min(1).max(4096).optional(),
-  })
-  .strict();
-
 app.http("listCases", {
   route: "cases",
   methods: ["GET"],
   authLevel: "function",
   handler: httpHandler("listCases", async (request) => {
     requireRole(request, "Agent");
-    const query = validate(listQuerySchema, Object.fromEntries(request.query.entries()), "query");
-    let page;
-    try {
-      page = await services().cases.list(query);
-    } catch (error) {
-      if (error instanceof BadContinuationError) throw problem(422, "validation-failed", "Validation failed", "The continuation token was not issued for this list.", { errors: [{ pointer: "/continuation", detail: "is not a continuation token of this list" }] });
-      throw error;
-    }
-    return json(200, { items: page.items.map((d) => caseSummary(d.state)), ...(page.continuation ? { continuation: page.continuation } : {}) });
+    return listCasesResponse(request);
   }),
 });
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { services } from "../shared/app/services.js";
 import { timeZoneSchema } from "../shared/calendar/index.js";
 import { categorySchema, presetIds, presets, previewDue, severitySchema } from "../shared/policy/index.js";
+import { requireRole } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { httpHandler, json } from "./http/handler.js";
 
@@ -33,6 +34,7 @@ app.http("slaPreview", {
   methods: ["POST"],
   authLevel: "function",
   handler: httpHandler("slaPreview", async (request) => {
+    requireRole(request, "Agent");
     const { json: body } = await readJson(request, services().settings.CASECLOCK_BODY_LIMIT_BYTES);
     const p = validate(previewSchema, body);
     const impact = typeof p.impactStatement === "string" ? p.impactStatement.trim() !== "" : p.impactStatement;

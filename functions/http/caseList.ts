@@ -1,0 +1,31 @@
+import { type HttpRequest, type HttpResponseInit } from "@azure/functions";
+import { z } from "zod";
+import { services } from "../../shared/app/services.js";
+import { caseSummary } from "../../shared/case/index.js";
+import { BadContinuationError } from "../../shared/store/caseRepository.js";
+import { tenantIdSchema } from "../../shared/tenant/tenant.js";
+import { validate } from "./body.js";
+import { json } from "./handler.js";
+import { problem } from "./problem.js";
+
+const listQuerySchema = z
+  .object({
+    tenantId: tenantIdSchema.optional(),
+    status: z.enum(["open", "awaitingCustomer", "resolved", "closed"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    continuation: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
+
+/** One page of case summaries, newest first; `tenantId` from the route overrides (and excludes) the query's. */
+export async function listCasesResponse(request: HttpRequest, routeTenantId?: string): Promise<HttpResponseInit> {
+  const raw = Object.fromEntries(request.query.entries());
+  const query = validate(routeTenantId === undefined ? listQuerySchema : listQuerySchema.omit({ tenantId: true }), raw, "query");
+  try {
+    const page = await services().cases.list({ ...query, ...(routeTenantId !== undefined ? { tenantId: routeTenantId } : {}) });
+    return json(200, { items: page.items.map((d) => caseSummary(d.state)), ...(page.continuation ? { continuation: page.continuation } : {}) });
+  } catch (error) {
+    if (error instanceof BadContinuationError) throw problem(422, "validation-failed", "Validation failed", "The continuation token was not issued for this list.", { errors: [{ pointer: "/continuation", detail: "is not a continuation token of this list" }] });
+    throw error;
+  }
+}
