@@ -6,7 +6,7 @@ import { type RpcParameterBinding } from "../host/rpc.js";
 import { jsonTextTypedData, valueOfTypedData } from "../host/typedData.js";
 import { errorMessage, type RuntimeLog } from "../logging/runtimeLog.js";
 import { type WorkTracker } from "../runtime/workTracker.js";
-import { badArgument, instanceAlreadyExists, instanceGone, instanceNotFound, preconditionFailed } from "./durableErrors.js";
+import { badArgument, DurableClientError, instanceAlreadyExists, instanceGone, instanceNotFound, preconditionFailed } from "./durableErrors.js";
 import { isTerminal, type InboxMessage, type InstanceRecord, type RuntimeStatus } from "./instanceRecord.js";
 import { InstanceStepper, type StepEffects } from "./instanceStepper.js";
 import { type InstanceStore } from "./instanceStore.js";
@@ -96,23 +96,27 @@ export class DurableEngine {
    */
   resume(): void {
     for (const record of this.records.values()) {
-      if (!isTerminal(record.runtimeStatus)) {
-        const queued = new Set(record.inbox.filter((m) => "taskId" in m).map((m) => (m as { taskId: number }).taskId));
-        for (const task of record.tasks) {
-          const p = task.pending;
-          if (p === undefined || p.step !== "call" || queued.has(p.id)) continue;
-          if (task.kind === "activity") this.enqueueActivity({ instanceId: record.instanceId, executionId: record.executionId, taskId: p.id, name: task.name!, input: task.input ?? null });
-          else if (task.kind === "subOrchestration") {
-            const child = { taskId: p.id, name: task.name!, instanceId: p.childInstanceId!, input: task.input ?? null, ...(task.version !== undefined ? { version: task.version } : {}) };
-            this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () => this.createChild(record.instanceId, record.executionId, child));
-          }
-        }
-      } else if (record.parent !== undefined && record.parentNotified === false) {
+      if (!isTerminal(record.runtimeStatus)) this.reopenPendingWork(record);
+      else if (record.parent !== undefined && record.parentNotified === false) {
         this.o.tracker.run(`parent notification of ${record.instanceId}`, () => this.notifyParent(record.instanceId));
       }
       this.scheduleSteps(record.instanceId);
     }
     this.onTimersChanged();
+  }
+
+  /** Starts again what an instance waits for that nobody is doing: activities without a recorded completion, sub-orchestrations. */
+  private reopenPendingWork(record: InstanceRecord): void {
+    const queued = new Set(record.inbox.filter((m) => "taskId" in m).map((m) => (m as { taskId: number }).taskId));
+    for (const task of record.tasks) {
+      const p = task.pending;
+      if (p === undefined || p.step !== "call" || queued.has(p.id)) continue;
+      if (task.kind === "activity") this.enqueueActivity({ instanceId: record.instanceId, executionId: record.executionId, taskId: p.id, name: task.name!, input: task.input ?? null });
+      else if (task.kind === "subOrchestration") {
+        const child = { taskId: p.id, name: task.name!, instanceId: p.childInstanceId!, input: task.input ?? null, ...(task.version !== undefined ? { version: task.version } : {}) };
+        this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () => this.createChild(record.instanceId, record.executionId, child));
+      }
+    }
   }
 
   /** New episodes and activities stop starting; those in flight finish. */
@@ -155,6 +159,35 @@ export class DurableEngine {
 
   async resumeInstance(instanceId: string, reason: string): Promise<void> {
     await this.enqueue(instanceId, { kind: "resume", reason });
+  }
+
+  /**
+   * Rewind (the extension's preview feature): a failed instance goes back to just before the step that
+   * failed it. If that step played the failure of an activity without retries, the activity runs again;
+   * otherwise the same message is played again (after a fix of the orchestrator code, typically).
+   */
+  async rewind(instanceId: string, reason: string): Promise<void> {
+    const restored = await this.mutex.run(instanceId, async () => {
+      const current = this.records.get(instanceId);
+      if (current === undefined) throw instanceNotFound(instanceId);
+      if (current.runtimeStatus !== "Failed") throw preconditionFailed(`This orchestration has status ${current.runtimeStatus}, but only orchestrations in the "Failed" state can be rewound.`);
+      if (current.rewindPoint === undefined) throw new DurableClientError(501, "This failure cannot be rewound by the local runtime.");
+      const record = structuredClone(current.rewindPoint.record);
+      const played = current.rewindPoint.played;
+      if (played.kind === "taskFailed") {
+        const task = record.tasks.find((t) => t.pending?.step === "call" && t.pending.id === played.taskId);
+        if (task !== undefined && task.kind === "activity" && task.retry === undefined) {
+          const at = record.inbox.findIndex((m) => m.kind === "taskFailed" && m.taskId === played.taskId);
+          if (at >= 0) record.inbox.splice(at, 1);
+        }
+      }
+      record.lastUpdatedTime = this.o.clock.now();
+      await this.commit(record);
+      this.o.log.info(`orchestration ${record.name} (${instanceId}) rewound${reason !== "" ? `: ${reason}` : ""}`);
+      return record;
+    });
+    this.reopenPendingWork(restored);
+    this.scheduleSteps(instanceId);
   }
 
   /** Deletes a finished instance's state; a live one must be terminated first (412, as in the extension). */
@@ -361,6 +394,9 @@ export class DurableEngine {
       if (effects === undefined) {
         if (record.inbox.length !== current.inbox.length) await this.commit(record);
         return undefined;
+      }
+      if (record.runtimeStatus === "Failed" && before !== "Failed" && effects.played !== undefined) {
+        record.rewindPoint = { record: { ...structuredClone(current), rewindPoint: undefined }, played: effects.played };
       }
       record.lastUpdatedTime = now;
       await this.commit(record);

@@ -98,7 +98,7 @@ export class DurableHttpApi {
         case "resume":
           return this.operation(first, (id) => this.engine.resumeInstance(id, r.query.get("reason") ?? ""));
         case "rewind":
-          return this.rewind(first);
+          return this.rewind(first, r.query.get("reason") ?? "");
         default:
           return empty(404);
       }
@@ -210,10 +210,14 @@ export class DurableHttpApi {
     return empty(202);
   }
 
-  private rewind(instanceId: string): PlainResponse {
-    const record = this.engine.get(instanceId);
-    if (record === undefined) return { status: 404, json: `No orchestration with instance ID "${instanceId}" found.` };
-    if (record.runtimeStatus !== "Failed") return { status: 412, json: `This orchestration has status ${record.runtimeStatus}, but only orchestrations in the "Failed" state can be rewound.` };
-    return { status: 501, json: "Rewind is not supported by the local runtime." };
+  private async rewind(instanceId: string, reason: string): Promise<PlainResponse> {
+    try {
+      await this.engine.rewind(instanceId, reason);
+    } catch (e) {
+      // The SDK reads these three as plain-text messages.
+      if (e instanceof DurableClientError && (e.status === 404 || e.status === 412 || e.status === 501)) return { status: e.status, json: e.message };
+      throw e;
+    }
+    return empty(202);
   }
 }

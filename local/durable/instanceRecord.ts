@@ -96,4 +96,9 @@ export interface InstanceRecord {
   /** Sequence numbers handed out so far in this execution. */
   nextSequence: number;
   tasks: LogicalTask[];
+  /** For a failed instance: its state just before the failing step, and what that step played (for rewind). */
+  rewindPoint?: { readonly record: InstanceRecord; readonly played: PlayedMessage };
 }
+
+/** What one step plays: an inbox message, or the execution's start. */
+export type PlayedMessage = InboxMessage | { readonly kind: "start" };

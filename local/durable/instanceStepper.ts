@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventType, historyEvent, type FailureDetails, type HistoryEvent } from "./historyEvents.js";
-import { isTerminal, type InboxMessage, type InstanceRecord, type LogicalTask, type TaskFailure } from "./instanceRecord.js";
+import { isTerminal, type InboxMessage, type InstanceRecord, type LogicalTask, type PlayedMessage, type TaskFailure } from "./instanceRecord.js";
 import { MAXIMUM_SHORT_TIMER_MS, nextTimerStep } from "./longTimers.js";
 import { takesSequenceNumber, type OrchestratorAction } from "./orchestratorActions.js";
 import { orchestrationTriggerInput, type EpisodeResult, type OrchestrationTriggerInput } from "./orchestratorEpisode.js";
@@ -13,11 +13,11 @@ export interface StepEffects {
   readonly children: { taskId: number; name: string; instanceId: string; input: string | null; version?: string }[];
   /** The instance reached a final state and has a parent to tell. */
   notifyParent: boolean;
+  /** The message the step played. */
+  played?: PlayedMessage;
 }
 
 export type EpisodeRunner = (orchestratorName: string, trigger: OrchestrationTriggerInput) => Promise<EpisodeResult>;
-
-type NextMessage = InboxMessage | { readonly kind: "start" };
 
 function emptyEffects(): StepEffects {
   return { activities: [], children: [], notifyParent: false };
@@ -43,9 +43,9 @@ export class InstanceStepper {
 
   /** Undefined when there is nothing to play (no message, or only messages a suspension holds back). */
   async step(record: InstanceRecord, now: number): Promise<StepEffects | undefined> {
-    const message = this.takeNextMessage(record);
+    const message = this.takePlayedMessage(record);
     if (message === undefined) return undefined;
-    const effects = emptyEffects();
+    const effects: StepEffects = { ...emptyEffects(), played: message };
     switch (message.kind) {
       case "terminate":
         this.terminate(record, now, message.reason, effects);
@@ -77,7 +77,7 @@ export class InstanceStepper {
     return record.inbox.length > 0;
   }
 
-  private takeNextMessage(record: InstanceRecord): NextMessage | undefined {
+  private takePlayedMessage(record: InstanceRecord): PlayedMessage | undefined {
     if (isTerminal(record.runtimeStatus)) {
       record.inbox = [];
       return undefined;
@@ -92,7 +92,7 @@ export class InstanceStepper {
     return record.inbox.shift();
   }
 
-  private async playMessage(record: InstanceRecord, now: number, message: NextMessage, effects: StepEffects): Promise<void> {
+  private async playMessage(record: InstanceRecord, now: number, message: PlayedMessage, effects: StepEffects): Promise<void> {
     const decisions: HistoryEvent[] = [];
     const played = this.eventFor(record, now, message, decisions, effects);
     if (played === undefined) return; // a completion for a task of another execution, or already settled
@@ -116,7 +116,7 @@ export class InstanceStepper {
   }
 
   /** The history event a message becomes, after settling the task it completes (retry and long-timer chains). */
-  private eventFor(record: InstanceRecord, now: number, message: NextMessage, decisions: HistoryEvent[], effects: StepEffects): HistoryEvent | undefined {
+  private eventFor(record: InstanceRecord, now: number, message: PlayedMessage, decisions: HistoryEvent[], effects: StepEffects): HistoryEvent | undefined {
     switch (message.kind) {
       case "start":
         record.started = true;

@@ -145,6 +145,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const capabilities = (await core.requireProgrammingModel().getCapabilities?.({})) ?? {};
   if (capabilities.HttpUri !== undefined) throw new Error("HTTP streaming (app.setup({ enableHttpStream: true })) is not supported by the local runtime");
 
+  for (const fn of core.byTriggerType("entityTrigger")) log.warn(`${fn.name}: durable entities are not supported by the local runtime; it is never invoked`);
   const hubName = resolveAppSettingExpressions(host.hubNameExpression, process.env, "host.json durableTask.hubName");
   const rpcToken = randomBytes(16).toString("hex");
   const endpoints: { current: DurableEndpoints } = {

@@ -157,6 +157,17 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     expect(failed.output).toMatch(/^Orchestrator function 'failsUncaught' failed: .*the widget is broken/);
   });
 
+  it("rewind: a failed instance goes back before the failing step and the failed activity runs again", async () => {
+    await samples.start("rewindable", "rewind-1");
+    await rt.drain();
+    expect((await samples.status("rewind-1")).runtimeStatus).toBe("Failed");
+    expect((await samples.manage("waitsForGo-none", "rewind")).status).toBe(409);
+    expect((await fetch(`${rt.url}/api/repair`, { method: "POST" })).status).toBe(204);
+    expect((await samples.manage("rewind-1", "rewind", "repaired")).status).toBe(202);
+    await rt.drain();
+    expect(await samples.status("rewind-1")).toMatchObject({ runtimeStatus: "Completed", output: ["Hello before!", "repaired"] });
+  });
+
   it("sub-orchestrations: generated and chosen instance ids, results returned to the parent", async () => {
     await samples.start("parentWorkflow", "parent-1");
     await rt.drain();
