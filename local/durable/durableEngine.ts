@@ -251,6 +251,7 @@ export class DurableEngine {
 
   /** Work that exists but is not running (a safety net for drain; normally everything is already scheduled). */
   kickIdleWork(): boolean {
+    if (this.stopping) return false;
     let kicked = false;
     for (const record of this.records.values()) {
       if (!this.stepping.has(record.instanceId) && this.stepper.hasWork(record)) {

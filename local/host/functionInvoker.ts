@@ -40,7 +40,7 @@ export class FunctionInvoker {
 
   async invoke(fn: RegisteredFunction, request: InvocationRequest): Promise<InvocationOutcome> {
     const invocationId = randomUUID();
-    const functionLog = this.log.child(`fn:${fn.name}`);
+    const functionLog = this.log.child(`fn:${fn.name}`, true);
     const hookData: Record<string, unknown> = {};
     const current: { context?: object } = {};
     const coreContext: CoreInvocationContext = {

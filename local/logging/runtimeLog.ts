@@ -8,8 +8,8 @@ export interface RuntimeLog {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
-  /** The same sink under another prefix (`durable`, `http`, `fn:<name>` …). */
-  child(prefix: string): RuntimeLog;
+  /** The same sink under another prefix (`durable`, `http`, `fn:<name>` …); `showLevel` names "info" too. */
+  child(prefix: string, showLevel?: boolean): RuntimeLog;
 }
 
 export type LineWriter = (line: string) => void;
@@ -24,9 +24,9 @@ export function oneLine(message: string): string {
   return message.replace(/\r?\n/g, "\\n");
 }
 
-export function createRuntimeLog(options: RuntimeLogOptions, prefix = "local"): RuntimeLog {
+export function createRuntimeLog(options: RuntimeLogOptions, prefix = "local", showLevel = false): RuntimeLog {
   const write = options.write ?? ((line: string) => process.stdout.write(line + "\n"));
-  const emit = (level: string, message: string) => write(`[${prefix}] ${level === "info" ? "" : level + ": "}${oneLine(message)}`);
+  const emit = (level: string, message: string) => write(`[${prefix}] ${level === "info" && !showLevel ? "" : level + ": "}${oneLine(message)}`);
   return {
     debug: (m) => {
       if (options.verbose) emit("debug", m);
@@ -34,7 +34,7 @@ export function createRuntimeLog(options: RuntimeLogOptions, prefix = "local"): 
     info: (m) => emit("info", m),
     warn: (m) => emit("warn", m),
     error: (m) => emit("error", m),
-    child: (p) => createRuntimeLog(options, `${prefix}:${p}`),
+    child: (p, levels) => createRuntimeLog(options, `${prefix}:${p}`, levels ?? showLevel),
   };
 }
 

@@ -60,8 +60,14 @@ export class TimerTriggers {
     const persisted = (await readJsonFile<PersistedState>(file)) ?? {};
     const now = options.clock.now();
     for (const fn of options.functions.byTriggerType("timerTrigger")) {
-      const expression = resolveAppSettingExpressions(String(fn.trigger.schedule ?? ""), options.settings, `timer trigger ${fn.name}`);
-      const schedule = parseTimerSchedule(expression);
+      let schedule: TimerSchedule;
+      try {
+        schedule = parseTimerSchedule(resolveAppSettingExpressions(String(fn.trigger.schedule ?? ""), options.settings, `timer trigger ${fn.name}`));
+      } catch (error) {
+        // As in the host: a function whose binding cannot be resolved is not run; the others are.
+        options.log.error(`${fn.name} is disabled: ${errorMessage(error)}`);
+        continue;
+      }
       const saved = persisted[fn.name];
       const last = saved?.last !== undefined ? Date.parse(saved.last) : undefined;
       const next = last !== undefined ? schedule.nextAfter(last) : schedule.nextAfter(now);
