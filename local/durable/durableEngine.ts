@@ -44,6 +44,19 @@ function invalidInstanceIdCharacter(id: string): boolean {
   return false;
 }
 
+/** A change made current in memory, and the promise of it being on disk. */
+interface Durable {
+  readonly saved: Promise<void>;
+}
+
+/**
+ * A new version of an instance with one more message queued. Shallow: versions share their unchanged parts,
+ * which nobody mutates (the stepper works on a deep copy).
+ */
+function withMessage(current: InstanceRecord, message: InboxMessage, now: number): InstanceRecord {
+  return { ...current, inbox: [...current.inbox, message], lastUpdatedTime: now };
+}
+
 function newExecutionId(): string {
   return randomUUID().replace(/-/g, "");
 }
@@ -135,11 +148,12 @@ export class DurableEngine {
     const instanceId = requestedId === undefined || requestedId === "" ? newExecutionId() : requestedId;
     this.validateInstanceId(instanceId);
     if (input !== null) this.validateJson(input);
-    await this.mutex.run(instanceId, async () => {
+    const { saved } = await this.mutex.run(instanceId, async () => {
       const existing = this.records.get(instanceId);
       if (existing !== undefined && !isTerminal(existing.runtimeStatus)) throw instanceAlreadyExists(instanceId, existing.runtimeStatus);
-      await this.commit(this.newRecord(instanceId, name, input, version, undefined));
+      return this.commit(this.newRecord(instanceId, name, input, version, undefined));
     });
+    await saved;
     this.scheduleSteps(instanceId);
     return instanceId;
   }
@@ -173,8 +187,8 @@ export class DurableEngine {
       if (current.runtimeStatus !== "Failed") throw preconditionFailed(`This orchestration has status ${current.runtimeStatus}, but only orchestrations in the "Failed" state can be rewound.`);
       if (current.rewindPoint === undefined) throw new DurableClientError(501, "This failure cannot be rewound by the local runtime.");
       const record = structuredClone(current.rewindPoint.record);
-      const played = current.rewindPoint.played;
-      if (played.kind === "taskFailed") {
+      for (const played of current.rewindPoint.played) {
+        if (played.kind !== "taskFailed") continue;
         const task = record.tasks.find((t) => t.pending?.step === "call" && t.pending.id === played.taskId);
         if (task !== undefined && task.kind === "activity" && task.retry === undefined) {
           const at = record.inbox.findIndex((m) => m.kind === "taskFailed" && m.taskId === played.taskId);
@@ -182,11 +196,11 @@ export class DurableEngine {
         }
       }
       record.lastUpdatedTime = this.o.clock.now();
-      await this.commit(record);
       this.o.log.info(`orchestration ${record.name} (${instanceId}) rewound${reason !== "" ? `: ${reason}` : ""}`);
-      return record;
+      return { record, ...this.commit(record) };
     });
-    this.reopenPendingWork(restored);
+    await restored.saved;
+    this.reopenPendingWork(restored.record);
     this.scheduleSteps(instanceId);
   }
 
@@ -227,16 +241,16 @@ export class DurableEngine {
     for (const timer of this.timers.dueBy(instant)) {
       const done = await this.mutex.run(timer.instanceId, async () => {
         const current = this.records.get(timer.instanceId);
-        if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus)) return false;
+        if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus)) return undefined;
         const record = structuredClone(current);
         const task = record.tasks.find((t) => t.pending !== undefined && t.pending.id === timer.timerId && (t.pending.step === "timer" || t.pending.step === "retryTimer"));
-        if (task === undefined || task.pending === undefined || task.pending.step === "call" || task.pending.fired === true) return false;
+        if (task === undefined || task.pending === undefined || task.pending.step === "call" || task.pending.fired === true) return undefined;
         task.pending.fired = true;
         record.inbox.push({ kind: "timerFired", executionId: record.executionId, timerId: timer.timerId, fireAt: timer.fireAt });
-        await this.commit(record);
-        return true;
+        return this.commit(record);
       });
-      if (done) {
+      if (done !== undefined) {
+        await done.saved;
         fired += 1;
         this.scheduleSteps(timer.instanceId);
       } else {
@@ -313,24 +327,27 @@ export class DurableEngine {
     };
   }
 
-  /** Persists a new version of an instance, then makes it the current one. Callers hold its lock. */
-  private async commit(record: InstanceRecord): Promise<void> {
-    await this.o.store.save(record);
+  /**
+   * Makes `record` the current version of its instance and asks for it to be written. Callers hold the
+   * instance's lock, release it, and await the returned promise before anything leaves that depends on the
+   * change: writes to one file are serial and coalesced, so a burst of changes costs one write, and no
+   * later version can reach the disk before this one.
+   */
+  private commit(record: InstanceRecord): Durable {
     this.records.set(record.instanceId, record);
     this.timers.update(record);
     this.onTimersChanged();
+    return { saved: this.o.store.save(record) };
   }
 
   private async enqueue(instanceId: string, message: InboxMessage): Promise<void> {
-    await this.mutex.run(instanceId, async () => {
+    const { saved } = await this.mutex.run(instanceId, async () => {
       const current = this.records.get(instanceId);
       if (current === undefined) throw instanceNotFound(instanceId);
       if (isTerminal(current.runtimeStatus)) throw instanceGone(instanceId, current.runtimeStatus);
-      const record = structuredClone(current);
-      record.inbox.push(message);
-      record.lastUpdatedTime = this.o.clock.now();
-      await this.commit(record);
+      return this.commit(withMessage(current, message, this.o.clock.now()));
     });
+    await saved;
     this.scheduleSteps(instanceId);
   }
 
@@ -338,17 +355,15 @@ export class DurableEngine {
   private async deliver(instanceId: string, message: InboxMessage & { executionId: string; taskId: number }): Promise<void> {
     const accepted = await this.mutex.run(instanceId, async () => {
       const current = this.records.get(instanceId);
-      if (current === undefined || current.executionId !== message.executionId || isTerminal(current.runtimeStatus)) return false;
+      if (current === undefined || current.executionId !== message.executionId || isTerminal(current.runtimeStatus)) return undefined;
       const open = current.tasks.some((t) => t.pending?.step === "call" && t.pending.id === message.taskId);
       const queued = current.inbox.some((m) => "taskId" in m && m.taskId === message.taskId && m.executionId === message.executionId);
-      if (!open || queued) return false;
-      const record = structuredClone(current);
-      record.inbox.push(message);
-      record.lastUpdatedTime = this.o.clock.now();
-      await this.commit(record);
-      return true;
+      if (!open || queued) return undefined;
+      return this.commit(withMessage(current, message, this.o.clock.now()));
     });
-    if (accepted) this.scheduleSteps(instanceId);
+    if (accepted === undefined) return;
+    await accepted.saved;
+    this.scheduleSteps(instanceId);
   }
 
   private scheduleSteps(instanceId: string): void {
@@ -389,22 +404,21 @@ export class DurableEngine {
         failed.inbox = [];
         effects = { activities: [], children: [], notifyParent: false };
         this.stepper.fail(failed, now, `local runtime error: ${errorMessage(error)}`, undefined, effects);
-        await this.commit(failed);
-        return { record: failed, effects, before };
+        return { record: failed, effects, before, ...this.commit(failed) };
       }
       if (effects === undefined) {
-        if (record.inbox.length !== current.inbox.length) await this.commit(record);
+        if (record.inbox.length !== current.inbox.length) await this.commit(record).saved;
         return undefined;
       }
       if (record.runtimeStatus === "Failed" && before !== "Failed" && effects.played !== undefined) {
         record.rewindPoint = { record: { ...structuredClone(current), rewindPoint: undefined }, played: effects.played };
       }
       record.lastUpdatedTime = now;
-      await this.commit(record);
-      return { record, effects, before };
+      return { record, effects, before, ...this.commit(record) };
     });
     if (outcome === undefined) return false;
-    const { record, effects, before } = outcome;
+    const { record, effects, before, saved } = outcome;
+    await saved;
     if (record.runtimeStatus !== before && (isTerminal(record.runtimeStatus) || record.runtimeStatus === "Suspended" || before === "Suspended")) {
       this.o.log.info(`orchestration ${record.name} (${record.instanceId}) ${record.runtimeStatus.toLowerCase()}`);
     }
@@ -475,14 +489,15 @@ export class DurableEngine {
       await this.deliver(parentId, { kind: "subFailed", ...base, failure: runtimeFailure("ArgumentException", errorMessage(error)) });
       return;
     }
-    const conflict = await this.mutex.run(child.instanceId, async () => {
+    const created = await this.mutex.run(child.instanceId, async (): Promise<{ conflict?: RuntimeStatus; saved?: Promise<void> }> => {
       const existing = this.records.get(child.instanceId);
       const p = existing?.parent;
-      if (p !== undefined && p.instanceId === parentId && p.executionId === parentExecutionId && p.taskId === child.taskId) return undefined;
-      if (existing !== undefined && !isTerminal(existing.runtimeStatus)) return existing.runtimeStatus;
-      await this.commit(this.newRecord(child.instanceId, child.name, child.input, child.version, { instanceId: parentId, executionId: parentExecutionId, taskId: child.taskId, name: parentRecord.name }));
-      return undefined;
+      if (p !== undefined && p.instanceId === parentId && p.executionId === parentExecutionId && p.taskId === child.taskId) return {};
+      if (existing !== undefined && !isTerminal(existing.runtimeStatus)) return { conflict: existing.runtimeStatus };
+      return this.commit(this.newRecord(child.instanceId, child.name, child.input, child.version, { instanceId: parentId, executionId: parentExecutionId, taskId: child.taskId, name: parentRecord.name }));
     });
+    await created.saved;
+    const conflict = created.conflict;
     if (conflict !== undefined) {
       await this.deliver(parentId, { kind: "subFailed", ...base, failure: runtimeFailure("OrchestrationAlreadyExistsException", `An orchestration instance with ID '${child.instanceId}' and status ${conflict} already exists.`) });
       return;
@@ -501,12 +516,11 @@ export class DurableEngine {
       const message = outputText === null ? child.runtimeStatus : String(JSON.parse(outputText) as unknown);
       await this.deliver(instanceId, { kind: "subFailed", executionId, taskId, failure: subOrchestrationFailure(child.name, childId, message, child.failureDetails) });
     }
-    await this.mutex.run(childId, async () => {
+    const marked = await this.mutex.run(childId, async () => {
       const current = this.records.get(childId);
-      if (current === undefined || current.parentNotified !== false) return;
-      const record = structuredClone(current);
-      record.parentNotified = true;
-      await this.commit(record);
+      if (current === undefined || current.parentNotified !== false) return undefined;
+      return this.commit({ ...current, parentNotified: true });
     });
+    await marked?.saved;
   }
 }

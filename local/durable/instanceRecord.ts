@@ -97,7 +97,7 @@ export interface InstanceRecord {
   nextSequence: number;
   tasks: LogicalTask[];
   /** For a failed instance: its state just before the failing step, and what that step played (for rewind). */
-  rewindPoint?: { readonly record: InstanceRecord; readonly played: PlayedMessage };
+  rewindPoint?: { readonly record: InstanceRecord; readonly played: readonly PlayedMessage[] };
 }
 
 /** What one step plays: an inbox message, or the execution's start. */

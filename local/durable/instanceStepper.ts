@@ -13,11 +13,14 @@ export interface StepEffects {
   readonly children: { taskId: number; name: string; instanceId: string; input: string | null; version?: string }[];
   /** The instance reached a final state and has a parent to tell. */
   notifyParent: boolean;
-  /** The message the step played. */
-  played?: PlayedMessage;
+  /** The messages the step played. */
+  played?: PlayedMessage[];
 }
 
 export type EpisodeRunner = (orchestratorName: string, trigger: OrchestrationTriggerInput) => Promise<EpisodeResult>;
+
+/** Messages one episode plays at most (keeps an episode's work bounded). */
+const MAX_BATCH = 500;
 
 function emptyEffects(): StepEffects {
   return { activities: [], children: [], notifyParent: false };
@@ -32,10 +35,10 @@ function parseJson(text: string | null): unknown {
 }
 
 /**
- * Plays the next inbox message of one instance into its history, the way the Durable Task extension does
- * for out-of-process orchestrators: one message per orchestrator episode (so every sequence number the SDK
- * hands out can be predicted), then the episode's new actions become scheduled tasks, timers and
- * sub-orchestrations with the next sequence numbers. Mutates the record; the caller persists it and then
+ * Plays the next inbox messages of one instance into its history, the way the Durable Task extension does
+ * for out-of-process orchestrators: one orchestrator episode of the SDK per batch (batches chosen so that
+ * every sequence number the SDK hands out can be predicted), then the episode's new actions become
+ * scheduled tasks, timers and sub-orchestrations with the next sequence numbers. Mutates the record; the caller persists it and then
  * carries out the returned effects.
  */
 export class InstanceStepper {
@@ -43,27 +46,28 @@ export class InstanceStepper {
 
   /** Undefined when there is nothing to play (no message, or only messages a suspension holds back). */
   async step(record: InstanceRecord, now: number): Promise<StepEffects | undefined> {
-    const message = this.takePlayedMessage(record);
-    if (message === undefined) return undefined;
-    const effects: StepEffects = { ...emptyEffects(), played: message };
-    switch (message.kind) {
+    const batch = this.takeBatch(record);
+    const first = batch[0];
+    if (first === undefined) return undefined;
+    const effects: StepEffects = { ...emptyEffects(), played: batch };
+    switch (first.kind) {
       case "terminate":
-        this.terminate(record, now, message.reason, effects);
+        this.terminate(record, now, first.reason, effects);
         return effects;
       case "suspend":
         if (record.runtimeStatus !== "Suspended") {
-          record.history.push(historyEvent(EventType.ExecutionSuspended, now, { Reason: message.reason, IsPlayed: true }));
+          record.history.push(historyEvent(EventType.ExecutionSuspended, now, { Reason: first.reason, IsPlayed: true }));
           record.runtimeStatus = "Suspended";
         }
         return effects;
       case "resume":
         if (record.runtimeStatus === "Suspended") {
-          record.history.push(historyEvent(EventType.ExecutionResumed, now, { Reason: message.reason, IsPlayed: true }));
+          record.history.push(historyEvent(EventType.ExecutionResumed, now, { Reason: first.reason, IsPlayed: true }));
           record.runtimeStatus = "Running";
         }
         return effects;
       default:
-        await this.playMessage(record, now, message, effects);
+        await this.playBatch(record, now, batch, effects);
         return effects;
     }
   }
@@ -77,32 +81,67 @@ export class InstanceStepper {
     return record.inbox.length > 0;
   }
 
-  private takePlayedMessage(record: InstanceRecord): PlayedMessage | undefined {
+  /**
+   * The messages one episode plays. Control messages go alone. Otherwise the first message may be any,
+   * and it is followed by the messages behind it that make the SDK hand out no sequence number of its own
+   * (a retried task's failure or retry timer, a long timer's step do): then the only new sequence numbers
+   * are those of the episode's new actions, in the order the SDK yields them, whatever the batch size.
+   */
+  private takeBatch(record: InstanceRecord): PlayedMessage[] {
     if (isTerminal(record.runtimeStatus)) {
       record.inbox = [];
-      return undefined;
+      return [];
     }
     const terminate = record.inbox.findIndex((m) => m.kind === "terminate");
-    if (terminate >= 0) return record.inbox.splice(terminate, 1)[0];
-    if (!record.started) return { kind: "start" };
+    if (terminate >= 0) return record.inbox.splice(terminate, 1);
     if (record.runtimeStatus === "Suspended") {
       const resume = record.inbox.findIndex((m) => m.kind === "resume");
-      return resume >= 0 ? record.inbox.splice(resume, 1)[0] : undefined;
+      return resume >= 0 ? record.inbox.splice(resume, 1) : [];
     }
-    return record.inbox.shift();
+    const batch: PlayedMessage[] = [];
+    if (!record.started) batch.push({ kind: "start" });
+    else {
+      const first = record.inbox.shift();
+      if (first === undefined) return [];
+      batch.push(first);
+      if (first.kind === "suspend" || first.kind === "resume") return batch;
+    }
+    while (batch.length < MAX_BATCH) {
+      const next = record.inbox[0];
+      if (next === undefined || next.kind === "suspend" || next.kind === "resume" || this.handsOutSequenceNumber(record, next)) break;
+      batch.push(record.inbox.shift()!);
+    }
+    return batch;
   }
 
-  private async playMessage(record: InstanceRecord, now: number, message: PlayedMessage, effects: StepEffects): Promise<void> {
+  private handsOutSequenceNumber(record: InstanceRecord, message: InboxMessage): boolean {
+    switch (message.kind) {
+      case "taskFailed":
+      case "subFailed":
+        return this.openTask(record, message.executionId, message.taskId, "call")?.retry !== undefined;
+      case "timerFired":
+        return this.openTask(record, message.executionId, message.timerId, "retryTimer") !== undefined || this.openTask(record, message.executionId, message.timerId, "timer")?.long === true;
+      default:
+        return false;
+    }
+  }
+
+  private async playBatch(record: InstanceRecord, now: number, batch: PlayedMessage[], effects: StepEffects): Promise<void> {
     const decisions: HistoryEvent[] = [];
-    const played = this.eventFor(record, now, message, decisions, effects);
-    if (played === undefined) return; // a completion for a task of another execution, or already settled
+    const played: HistoryEvent[] = [];
+    for (const message of batch) {
+      const event = this.eventFor(record, now, message, decisions, effects);
+      // Undefined: a completion for a task of another execution, or one already settled.
+      if (event !== undefined) played.push(event);
+    }
+    if (played.length === 0) return;
 
     const previous = record.history.map((e) => ({ ...e, IsPlayed: true }));
     const started = historyEvent(EventType.OrchestratorStarted, now);
-    const trigger = orchestrationTriggerInput([...previous, started, played], parseJson(record.input), record.instanceId, record.parent?.instanceId);
+    const trigger = orchestrationTriggerInput([...previous, started, ...played], parseJson(record.input), record.instanceId, record.parent?.instanceId);
     const result = await this.runEpisode(record.name, trigger);
 
-    record.history = [...previous, { ...started, IsPlayed: true }, { ...played, IsPlayed: true }, ...decisions];
+    record.history = [...previous, { ...started, IsPlayed: true }, ...played.map((e) => ({ ...e, IsPlayed: true })), ...decisions];
     if (record.runtimeStatus === "Pending" || record.runtimeStatus === "ContinuedAsNew") record.runtimeStatus = "Running";
     if (!result.ok) {
       if (result.customStatus !== undefined) record.customStatus = json(result.customStatus);

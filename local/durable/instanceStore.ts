@@ -40,7 +40,7 @@ export class InstanceStore {
   }
 
   save(record: InstanceRecord): Promise<void> {
-    return this.writer.write(this.pathOf(record.instanceId), JSON.stringify(record));
+    return this.writer.write(this.pathOf(record.instanceId), () => JSON.stringify(record));
   }
 
   async delete(instanceId: string): Promise<void> {

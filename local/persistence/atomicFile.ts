@@ -81,18 +81,21 @@ export async function readJsonFile<T>(path: string): Promise<T | undefined> {
   }
 }
 
+/** Content to write, or a function producing it when the write starts (so coalesced writes serialize once). */
+export type FileContent = string | (() => string);
+
 /**
  * Writes to one path in call order, so a slow earlier write can never land after a later one and bring
  * back stale content. Writes requested while one is running are coalesced: only the newest content is
  * written next, and every caller waits for a write that includes (or supersedes) its content.
  */
 export class SerialFileWriter {
-  private readonly chains = new Map<string, { running: Promise<void>; next?: { data: string; done: Promise<void> } }>();
+  private readonly chains = new Map<string, { running: Promise<void>; next?: { data: FileContent; done: Promise<void> } }>();
 
-  write(path: string, data: string): Promise<void> {
+  write(path: string, data: FileContent): Promise<void> {
     const chain = this.chains.get(path);
     if (chain === undefined) {
-      const running = writeFileAtomic(path, data).finally(() => this.advance(path));
+      const running = writeFileAtomic(path, typeof data === "string" ? data : data()).finally(() => this.advance(path));
       this.chains.set(path, { running });
       return running;
     }
@@ -100,11 +103,11 @@ export class SerialFileWriter {
       chain.next.data = data;
       return chain.next.done;
     }
-    const next: { data: string; done: Promise<void> } = { data, done: Promise.resolve() };
+    const next: { data: FileContent; done: Promise<void> } = { data, done: Promise.resolve() };
     next.done = chain.running.catch(() => undefined).then(() => {
       const current = this.chains.get(path);
       if (current !== undefined) current.next = undefined;
-      const running = writeFileAtomic(path, next.data);
+      const running = writeFileAtomic(path, typeof next.data === "string" ? next.data : next.data());
       this.chains.set(path, { running: running.finally(() => this.advance(path)) });
       return running;
     });

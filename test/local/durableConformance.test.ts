@@ -51,6 +51,15 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     expect(lastScheduled).toBeLessThan(firstCompletion);
   });
 
+  it("a wide fan-out mixing activities, retried activities and timers keeps every task's sequence number in line", async () => {
+    const start = (await rt.clock.now()).getTime();
+    await samples.start("mixedFanOut", "mixed-1", { count: 200, key: "mixed-1" });
+    await rt.drain();
+    expect((await samples.status("mixed-1")).runtimeStatus).toBe("Running");
+    await rt.clock.advance("PT2S");
+    expect(await samples.status("mixed-1")).toMatchObject({ runtimeStatus: "Completed", output: { results: 200, retried: 20, after: "Hello after!", finishedAt: iso(start + 2000) } });
+  });
+
   it("human interaction: the approval event wins and the deadline timer is cancelled", async () => {
     await samples.start("approvalWorkflow", "approve-1", { request: "r1", hours: 24 });
     await rt.drain();
