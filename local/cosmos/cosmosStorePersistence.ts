@@ -20,7 +20,31 @@ interface SnapshotHeader {
 const SNAPSHOT = "snapshot.jsonl";
 const JOURNAL = /^journal-(\d+)\.jsonl$/;
 /** Past this many journal bytes the store is folded into a new snapshot. */
-const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
+const DEFAULT_COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
+
+/** The persistence the store's changes go to (the last one installed in this process). */
+let active: CosmosStorePersistence | undefined;
+let patched = false;
+
+/** Routes every set and delete of the server's store to `persistence` (patching the store once per process). */
+function patchStoreOnce(persistence: CosmosStorePersistence): void {
+  active = persistence;
+  if (patched) return;
+  patched = true;
+  const prototype = cosmosServerInternals.Items.prototype;
+  const set = prototype._set;
+  const remove = prototype.delete;
+  prototype._set = function (this: StoreItems, data) {
+    const stored = set.call(this, data);
+    active?.recordSet(this, stored);
+    return stored;
+  };
+  prototype.delete = function (this: StoreItems, idOrRid, partition) {
+    const existing = this._item("/id", idOrRid, partition).read();
+    remove.call(this, idOrRid, partition);
+    if (existing !== undefined) active?.recordDelete(this, String(existing._rid));
+  };
+}
 
 function kindOf(items: StoreItems): Kind | undefined {
   const { Databases, Collections, Documents } = cosmosServerInternals;
@@ -54,10 +78,11 @@ export class CosmosStorePersistence {
     private readonly log: RuntimeLog,
     private readonly pendingReplay: StoreRecord[],
     private readonly lastGeneration: number,
+    private readonly compactAfterBytes: number,
   ) {}
 
   /** Reads what is on disk (snapshot + journals) for the account about to be created. */
-  static load(dir: string, log: RuntimeLog): CosmosStorePersistence {
+  static load(dir: string, log: RuntimeLog, compactAfterBytes = DEFAULT_COMPACT_AFTER_BYTES): CosmosStorePersistence {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     let records: StoreRecord[] = [];
     let snapshotGeneration = 0;
@@ -81,7 +106,7 @@ export class CosmosStorePersistence {
       lastGeneration = Math.max(lastGeneration, j.n);
     }
     for (const name of readdirSync(dir)) if (name.endsWith(".tmp")) unlinkSync(join(dir, name));
-    return new CosmosStorePersistence(dir, log, records, lastGeneration);
+    return new CosmosStorePersistence(dir, log, records, lastGeneration, compactAfterBytes);
   }
 
   /**
@@ -92,8 +117,6 @@ export class CosmosStorePersistence {
     const internals = cosmosServerInternals;
     const OriginalAccount = internals.accountModule.default;
     const attach = (account: StoreAccount) => this.attach(account);
-    const recordSet = (items: StoreItems, data: Record<string, unknown>) => this.recordSet(items, data);
-    const recordDelete = (items: StoreItems, rid: string) => this.recordDelete(items, rid);
     class PersistentAccount extends OriginalAccount {
       constructor(host: string, port: number) {
         super(host, port);
@@ -102,20 +125,7 @@ export class CosmosStorePersistence {
       }
     }
     internals.accountModule.default = PersistentAccount;
-
-    const prototype = internals.Items.prototype;
-    const set = prototype._set;
-    const remove = prototype.delete;
-    prototype._set = function (this: StoreItems, data) {
-      const stored = set.call(this, data);
-      recordSet(this, stored);
-      return stored;
-    };
-    prototype.delete = function (this: StoreItems, idOrRid, partition) {
-      const existing = this._item("/id", idOrRid, partition).read();
-      remove.call(this, idOrRid, partition);
-      if (existing !== undefined) recordDelete(this, String(existing._rid));
-    };
+    patchStoreOnce(this);
   }
 
   /** The account being served (for expiry sweeps); undefined until the server listens. */
@@ -126,7 +136,7 @@ export class CosmosStorePersistence {
   /** Waits until every change made so far is on disk. */
   async flush(): Promise<void> {
     await Promise.all([...this.retiring, ...(this.journal ? [this.journal] : [])].map((j) => j.flush()));
-    if (!this.compacting && this.journal !== undefined && this.journal.size > COMPACT_AFTER_BYTES) await this.compact();
+    if (!this.compacting && this.journal !== undefined && this.journal.size > this.compactAfterBytes) await this.compact();
   }
 
   async close(): Promise<void> {
@@ -174,14 +184,14 @@ export class CosmosStorePersistence {
     }
   }
 
-  private recordSet(items: StoreItems, data: Record<string, unknown>): void {
+  recordSet(items: StoreItems, data: Record<string, unknown>): void {
     if (this.replaying || this.journal === undefined) return;
     const kind = kindOf(items);
     if (kind === undefined) return;
     this.journal.append({ op: "set", kind, owner: ownerOf(items, kind), ridCount: items._ridCount, data } satisfies StoreRecord);
   }
 
-  private recordDelete(items: StoreItems, rid: string): void {
+  recordDelete(items: StoreItems, rid: string): void {
     if (this.replaying || this.journal === undefined) return;
     const kind = kindOf(items);
     if (kind === undefined) return;
