@@ -97,7 +97,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const bootStarted = realNow();
   const log = createRuntimeLog({ verbose: options.verbose === true, ...(options.write ? { write: options.write } : {}) });
   const projectDir = options.projectDir ?? defaultProjectDirectory();
-  const dataDir = prepareDataDirectory(options.dataDir ?? join(projectDir, ".caseclock-local"), options.reset === true);
+  const { dir: dataDir, unlock } = prepareDataDirectory(options.dataDir ?? join(projectDir, ".caseclock-local"), options.reset === true);
   const host = await readHostSettings(projectDir);
 
   const settingsFile = await readLocalSettingsFile(projectDir);
@@ -234,6 +234,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         }
         outbox.close();
         await cosmos.close();
+        unlock();
         log.info("stopped");
       })();
       return stopping;

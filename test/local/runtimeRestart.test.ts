@@ -57,6 +57,10 @@ describe("restarting the local runtime", () => {
     expect(readFileSync(join(dir, "attempts.log"), "utf8").trim().split("\n")).toHaveLength(2);
   });
 
+  it("refuses a second runtime on the same data folder", async () => {
+    await expect(startSamples({ dataDir: rt.dataDir })).rejects.toThrow(/another local runtime \(pid \d+\) uses/);
+  });
+
   it("events raised before a SIGKILL are kept", async () => {
     await samples.start("waitsForGo", "kept-1");
     await rt.drain();
