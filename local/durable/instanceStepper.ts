@@ -279,7 +279,7 @@ export class InstanceStepper {
     }
     if (!result.isDone) return;
     const continueAsNew = result.actions.find((a): a is Extract<OrchestratorAction, { kind: "continueAsNew" }> => a.kind === "continueAsNew");
-    if (continueAsNew !== undefined) this.continueAsNew(record, now, continueAsNew.input, result.actions);
+    if (continueAsNew !== undefined) this.continueAsNew(record, continueAsNew.input, result.actions);
     else this.complete(record, now, result.output, effects);
   }
 
@@ -336,7 +336,7 @@ export class InstanceStepper {
    * The SDK pairs EventRaised events with waits of the same name in order, so the unconsumed ones are the
    * last (raised − waited) events of each name.
    */
-  private continueAsNew(record: InstanceRecord, now: number, input: string | null, actions: OrchestratorAction[]): void {
+  private continueAsNew(record: InstanceRecord, input: string | null, actions: OrchestratorAction[]): void {
     const waits = new Map<string, number>();
     for (const a of actions) if (a.kind === "wait") waits.set(a.eventName, (waits.get(a.eventName) ?? 0) + 1);
     const raised = record.history.map((e, index) => ({ e, index })).filter(({ e }) => e.EventType === EventType.EventRaised);
@@ -349,7 +349,6 @@ export class InstanceStepper {
     }
     carried.sort((a, b) => a.index - b.index);
 
-    record.history.push(historyEvent(EventType.ExecutionCompleted, now, { OrchestrationStatus: "ContinuedAsNew", Result: input, IsPlayed: true }));
     const kept = record.inbox.filter((m) => m.kind === "event" || m.kind === "terminate" || m.kind === "suspend" || m.kind === "resume");
     record.inbox = [...carried.map(({ e }): InboxMessage => ({ kind: "event", name: e.Name ?? "", input: e.Input ?? null })), ...kept];
     record.executionId = randomUUID().replace(/-/g, "");

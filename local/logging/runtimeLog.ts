@@ -1,3 +1,5 @@
+import { scrub } from "../../shared/logging/log.js";
+
 /**
  * The runtime's own log: one line per message on stdout, prefixed with the part of the runtime that
  * speaks. Messages never carry request bodies, headers or setting values; callers pass only names,
@@ -38,8 +40,10 @@ export function createRuntimeLog(options: RuntimeLogOptions, prefix = "local", s
   };
 }
 
-/** The message of an error, without its stack: enough to act on, never a payload. */
+/**
+ * The message of an error, without its stack, passed through the app's redaction (an error raised by app
+ * code may quote what it was processing: addresses, phone numbers, codes never reach the log).
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  return scrub(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 }
