@@ -7,6 +7,7 @@ import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
 import { log } from "../shared/logging/log.js";
 import { InboxFullError } from "../shared/store/caseRepository.js";
+import { recordId } from "../shared/store/intakeRepository.js";
 import { callerOf, requireRole } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { listCasesResponse } from "./http/caseList.js";
@@ -101,9 +102,10 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
   const current = await loadCase(id);
   const { raw, json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
   const event = validate(caseEventBodySchema, body);
-  return idempotent(request, raw, `events:${id}`, async (): Promise<Answer> => {
+  return idempotent(request, raw, `events:${id}`, async (key): Promise<Answer> => {
     const now = s.now();
-    const eventId = randomUUID();
+    // With a key, a retry after a lost answer names the same event and finds it instead of adding another.
+    const eventId = key === undefined ? randomUUID() : recordId(id, callerOf(request), key);
     let appended;
     try {
       appended = await s.cases.appendEvent(current.tenantId, id, { id: eventId, receivedAt: now.toISOString(), event }, (state) => rejectEvent(state, event, now));
@@ -112,6 +114,7 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
       throw error;
     }
     if (appended === "not-found") throw problem(404, "case-not-found", "Case not found", "No case has this id.");
+    // "duplicate": this very event was accepted by an earlier attempt; carry on as if just accepted.
     if (typeof appended === "object") {
       if (appended.code === "reopen-window-expired") await sendReopenRefused(context, current.state, now);
       return { status: appended.status, body: { type: `urn:caseclock:problem:${appended.code}`, title: "Event not applicable", status: appended.status, detail: appended.detail, ...(appended.reasons ? { reasons: appended.reasons } : {}) } };

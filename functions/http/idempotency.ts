@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type HttpRequest, type HttpResponseInit } from "@azure/functions";
+import { realTimeMs } from "../../shared/app/realTime.js";
 import { type IntakeRepository, recordId, type StoredResponse } from "../../shared/store/intakeRepository.js";
 import { problem } from "./problem.js";
 
@@ -59,7 +60,7 @@ export function fingerprintOf(request: HttpRequest, raw: Buffer): string {
 export async function once(guard: RepeatGuard, handle: () => Promise<Answer>): Promise<HttpResponseInit> {
   const id = recordId(guard.key);
   const fingerprint = guard.fingerprint ?? "";
-  const claim = await guard.intake.claim(guard.partition, id, fingerprint, guard.ttlSeconds, guard.now);
+  const claim = await guard.intake.claim(guard.partition, id, fingerprint, guard.ttlSeconds, guard.now, realTimeMs());
   if (claim.outcome === "done") {
     if (guard.fingerprint !== undefined && claim.fingerprint !== fingerprint) throw reused();
     return toResponse(claim.response, { "idempotent-replayed": "true" });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { type Container } from "@azure/cosmos";
 import { statusOf, withTransientRetry } from "./retry.js";
 
@@ -16,6 +16,10 @@ interface RequestRecord {
   readonly fingerprint: string;
   readonly state: "in-flight" | "done";
   readonly startedAt: string;
+  /** Real-time epoch ms after which an in-flight claim counts as abandoned. */
+  readonly leaseUntil?: number;
+  /** Identifies the claim attempt, so an attempt whose create succeeded but whose answer was lost knows it holds the claim. */
+  readonly claimToken?: string;
   readonly response?: StoredResponse;
   readonly ttl: number;
 }
@@ -30,8 +34,13 @@ export function recordId(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("base64url");
 }
 
-/** A claim older than this was abandoned by a crashed invocation and may be taken over. */
-export const IN_FLIGHT_LEASE_MS = 30_000;
+/**
+ * A claim not completed within this much real time was abandoned by a crashed invocation and may be taken
+ * over. Short on purpose: every handler behind a key is idempotent by itself (deterministic case and
+ * event ids), so a takeover of a merely slow claim repeats work harmlessly, while a crash must not block
+ * the key for long.
+ */
+export const IN_FLIGHT_LEASE_MS = 10_000;
 
 export class IntakeRepository {
   constructor(private readonly container: Container) {}
@@ -39,10 +48,12 @@ export class IntakeRepository {
   /**
    * Claims a request key: the first caller gets "claimed" and must `complete` it; later callers see the
    * stored answer or that the first is still in flight. A claim whose lease ran out is taken over, so a
-   * crash between claim and answer does not block the key for its whole lifetime.
+   * crash between claim and answer does not block the key. `realNowMs` is elapsed real time (leases
+   * measure how long an invocation has been silent, not business time); `startedAt` is the business time.
    */
-  async claim(partition: string, id: string, fingerprint: string, ttlSeconds: number, now: Date): Promise<Claim> {
-    const record: RequestRecord = { id, source: partition, kind: "request", fingerprint, state: "in-flight", startedAt: now.toISOString(), ttl: ttlSeconds };
+  async claim(partition: string, id: string, fingerprint: string, ttlSeconds: number, startedAt: Date, realNowMs: number): Promise<Claim> {
+    const claimToken = randomUUID();
+    const record: RequestRecord = { id, source: partition, kind: "request", fingerprint, state: "in-flight", startedAt: startedAt.toISOString(), leaseUntil: realNowMs + IN_FLIGHT_LEASE_MS, claimToken, ttl: ttlSeconds };
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await withTransientRetry(() => this.container.items.create(record));
@@ -52,13 +63,15 @@ export class IntakeRepository {
       }
       const existing = await this.read(partition, id);
       if (existing === undefined) continue;
+      if (existing.claimToken === claimToken) return { outcome: "claimed" };
       if (existing.state === "done" && existing.response !== undefined) return { outcome: "done", fingerprint: existing.fingerprint, response: existing.response };
-      if (now.getTime() - Date.parse(existing.startedAt) < IN_FLIGHT_LEASE_MS || existing.fingerprint !== fingerprint) return { outcome: "in-flight", fingerprint: existing.fingerprint };
+      if (realNowMs < (existing.leaseUntil ?? 0) || existing.fingerprint !== fingerprint) return { outcome: "in-flight", fingerprint: existing.fingerprint };
       try {
         await withTransientRetry(() => this.container.item(id, partition).replace(record, { accessCondition: { type: "IfMatch", condition: existing._etag } }));
         return { outcome: "claimed" };
       } catch (error) {
         if (statusOf(error) !== 412) throw error;
+        // Lost race, or our own replace applied with its answer lost: the next read tells which.
       }
     }
     throw new Error("request key contended");
