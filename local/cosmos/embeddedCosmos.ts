@@ -29,6 +29,8 @@ export interface EmbeddedCosmos {
   /** Any key works against the embedded server; this is the one the app is given. */
   readonly key: string;
   readonly caFile: string;
+  /** The server's certificate and key (a fault-injecting proxy in front of it presents the same). */
+  readonly certificate: { readonly cert: string; readonly key: string };
   readonly database: string;
   close(): Promise<void>;
 }
@@ -99,6 +101,7 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
     endpoint,
     key: EMBEDDED_COSMOS_KEY,
     caFile: certificate.certFile,
+    certificate: { cert: certificate.cert, key: certificate.key },
     database: o.database,
     async close() {
       await new Promise<void>((resolve) => {

@@ -12,6 +12,7 @@ import { parseIsoDuration } from "../clock/isoDuration.js";
 import { RealClock, type RuntimeClock, VirtualClock, realNow } from "../clock/runtimeClock.js";
 import { installVirtualDate } from "../clock/virtualDate.js";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "../cosmos/embeddedCosmos.js";
+import { parseFaultSpec, startFaultProxy, type FaultProxy } from "../cosmos/faultProxy.js";
 import { type DurableEndpoints } from "../durable/durableClientBinding.js";
 import { DurableEngine } from "../durable/durableEngine.js";
 import { DurableHttpApi } from "../durable/durableHttpApi.js";
@@ -125,9 +126,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     nowSeconds: () => Math.floor(clock.now() / 1000),
     log: log.child("cosmos"),
   });
+  // Resilience tests put a fault-injecting proxy between the app and the store (never by default).
+  const faultSpec = parseFaultSpec(process.env.CASECLOCK_LOCAL_COSMOS_FAULTS);
+  const faults: FaultProxy | undefined = faultSpec === undefined ? undefined : await startFaultProxy({ target: cosmos.endpoint, ...cosmos.certificate, spec: faultSpec, log: log.child("cosmos-faults") });
   const outbox = new OutboxFolder(join(dataDir, "outbox"), log);
   provideAppSettings(process.env, {
-    CASECLOCK_COSMOS_ENDPOINT: cosmos.endpoint,
+    CASECLOCK_COSMOS_ENDPOINT: faults?.endpoint ?? cosmos.endpoint,
     CASECLOCK_COSMOS_KEY: cosmos.key,
     CASECLOCK_COSMOS_CA_FILE: cosmos.caFile,
     CASECLOCK_OUTBOX_DIR: outbox.dir,
@@ -179,7 +183,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     routes,
     invocation: new HttpTriggerInvocation(invoker.current, extraInputsFor, log.child("http")),
     durableApi: new DurableHttpApi(engine, () => endpoints.current),
-    localEndpoints: new LocalEndpoints({ clock, timeKeeper, engine, outbox, cosmos: () => cosmosInfo, functions: () => functionList }),
+    localEndpoints: new LocalEndpoints({ clock, timeKeeper, engine, outbox, cosmos: () => (faults === undefined ? cosmosInfo : { ...cosmosInfo, faults: faults.stats() }), functions: () => functionList }),
     keys,
     rpcToken,
     log: log.child("http"),
@@ -233,6 +237,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           log.warn(`appTerminate hook failed: ${errorMessage(error)}`);
         }
         outbox.close();
+        await faults?.close();
         await cosmos.close();
         unlock();
         log.info("stopped");

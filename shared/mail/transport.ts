@@ -66,7 +66,22 @@ export function acsTransport(endpoint: string, sender: string, clientId?: string
   };
 }
 
+/** Local fault injection: each message's first `failures` attempts fail, as a flaky mail service would. */
+export function failingFirstAttempts(inner: MailTransport, failures: number): MailTransport {
+  const attempts = new Map<string, number>();
+  return {
+    kind: inner.kind,
+    async send(mail, at) {
+      const n = (attempts.get(mail.id) ?? 0) + 1;
+      attempts.set(mail.id, n);
+      if (n <= failures) throw Object.assign(new Error("injected mail failure"), { code: "EINJECTED" });
+      await inner.send(mail, at);
+    },
+  };
+}
+
 export function mailTransport(settings: Settings): MailTransport {
   if (settings.CASECLOCK_MAIL_MODE === "acs") return acsTransport(settings.CASECLOCK_ACS_ENDPOINT!, settings.CASECLOCK_MAIL_SENDER!, settings.AZURE_CLIENT_ID);
-  return outboxTransport(settings.CASECLOCK_OUTBOX_DIR);
+  const outbox = outboxTransport(settings.CASECLOCK_OUTBOX_DIR);
+  return settings.CASECLOCK_OUTBOX_FAIL_ATTEMPTS > 0 ? failingFirstAttempts(outbox, settings.CASECLOCK_OUTBOX_FAIL_ATTEMPTS) : outbox;
 }
