@@ -1,7 +1,7 @@
-// caseclock on Azure: Functions (Flex Consumption) + Durable Functions (Azure Storage backend),
-// Cosmos DB for NoSQL (serverless), Communication Services Email, Key Vault, Application Insights.
+// caseclock on Azure: Functions (Flex Consumption) + Durable Functions, Cosmos DB for NoSQL (serverless),
+// Communication Services Email, Key Vault, Log Analytics + Application Insights.
 // Every data-plane access is by the app's user-assigned managed identity and RBAC: no account key,
-// connection string or secret is created in outputs or app settings.
+// connection string or secret is created in outputs, parameters or app settings.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -10,37 +10,69 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Region of every resource. Must offer Flex Consumption (az functionapp list-flexconsumption-locations).')
+@description('Region of every regional resource. Must offer Flex Consumption (az functionapp list-flexconsumption-locations).')
 param location string
 
-@description('JSON: support queues per category and escalation contacts per level (see README, CASECLOCK_SUPPORT_CONTACTS). Empty = a placeholder to replace before go-live.')
-param supportContacts string = ''
-
-@description('JSON: intake source -> adapter (json | microsoft-forms). Empty = {"forms":"json"}.')
-param intakeAdapters string = ''
-
-@secure()
-@description('JSON: intake source -> ["whsec_..."], newest first. Stored in Key Vault only. Empty = {} (no source yet).')
-param webhookSecrets string = ''
-
-@secure()
-@description('HMAC key for verification codes. azd keeps it stable across provisions (main.parameters.json: secretOrRandomPassword).')
-param codeKey string
-
-@description('Object id of the deploying user, given read access to the Key Vault secrets and Cosmos data for troubleshooting. Empty = none.')
+@description('Object id of the operator running azd: may seed and rotate Key Vault secrets and read Cosmos data. Empty = none.')
 param principalId string = ''
 
-@description('Durable Functions task hub name.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
+
+// The shape shared/config/settings.ts (supportContactsSchema) accepts; a wrong shape fails the deployment
+// instead of the app's start.
+@sealed()
+type supportContactsType = {
+  queues: {
+    @minLength(1)
+    technical: string[]
+    @minLength(1)
+    billing: string[]
+    @minLength(1)
+    presales: string[]
+  }
+  @description('escalation[0] = level 1 (duty manager), escalation[1] = level 2 (head of support), ...')
+  @minLength(1)
+  escalation: string[][]
+}
+
+@description('CASECLOCK_SUPPORT_CONTACTS: queue addresses per category and escalation contacts per level. The default is a placeholder (support.example does not receive mail): set your own before go-live.')
+param supportContacts supportContactsType = {
+  queues: {
+    technical: ['technical-queue@support.example']
+    billing: ['billing-queue@support.example']
+    presales: ['presales-queue@support.example']
+  }
+  escalation: [['duty-manager@support.example'], ['head-of-support@support.example']]
+}
+
+@description('CASECLOCK_INTAKE_ADAPTERS: intake source -> adapter. A source not named here uses json.')
+param intakeAdapters { *: 'json' | 'microsoft-forms' } = {}
+
+@description('Durable Functions task hub (CASECLOCK_TASK_HUB, read by host.json).')
+@minLength(3)
+@maxLength(50)
 param taskHubName string = 'caseclock'
 
-var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
-// azd passes unset environment variables as empty strings: fall back to working defaults.
-var placeholderContacts = '{"queues":{"technical":["technical-queue@example.com"],"billing":["billing-queue@example.com"],"presales":["presales-queue@example.com"]},"escalation":[["duty-manager@example.com"],["head-of-support@example.com"]]}'
-var contacts = empty(supportContacts) ? placeholderContacts : supportContacts
-var adapters = empty(intakeAdapters) ? '{"forms":"json"}' : intakeAdapters
-var tags = { 'azd-env-name': environmentName }
+@description('Durable Functions backend. DurableTaskScheduler also needs the host.json change in docs/deploy.md.')
+@allowed(['AzureStorage', 'DurableTaskScheduler'])
+param durableBackend string = 'AzureStorage'
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+@description('Where Communication Services keeps email data at rest.')
+param emailDataLocation string = 'Europe'
+
+@description('Node.js major version on Flex Consumption.')
+@allowed(['20', '22'])
+param nodeVersion string = '20'
+
+@description('Key Vault purge protection. Turn off only for throwaway environments: once on, it stays on.')
+param keyVaultPurgeProtection bool = true
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var useDurableTaskScheduler = durableBackend == 'DurableTaskScheduler'
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-caseclock-${environmentName}'
   location: location
   tags: tags
@@ -85,7 +117,7 @@ module cosmos 'modules/cosmos.bicep' = {
     location: location
     tags: tags
     identityPrincipalId: identity.outputs.principalId
-    readerPrincipalId: principalId
+    operatorPrincipalId: principalId
   }
 }
 
@@ -95,6 +127,7 @@ module communication 'modules/communication.bicep' = {
   params: {
     emailServiceName: 'ecs-caseclock-${resourceToken}'
     communicationServiceName: 'acs-caseclock-${resourceToken}'
+    dataLocation: emailDataLocation
     tags: tags
     identityPrincipalId: identity.outputs.principalId
   }
@@ -108,15 +141,30 @@ module keyVault 'modules/keyVault.bicep' = {
     location: location
     tags: tags
     identityPrincipalId: identity.outputs.principalId
-    readerPrincipalId: principalId
-    webhookSecrets: empty(webhookSecrets) ? '{}' : webhookSecrets
-    codeKey: codeKey
+    operatorPrincipalId: principalId
+    operatorPrincipalType: principalType
+    enablePurgeProtection: keyVaultPurgeProtection
+  }
+}
+
+module durableTaskScheduler 'modules/durableTaskScheduler.bicep' = if (useDurableTaskScheduler) {
+  name: 'durableTaskScheduler'
+  scope: rg
+  params: {
+    name: 'dts-caseclock-${resourceToken}'
+    location: location
+    tags: tags
+    taskHubName: taskHubName
+    identityPrincipalId: identity.outputs.principalId
+    operatorPrincipalId: principalId
+    operatorPrincipalType: principalType
   }
 }
 
 // Every CASECLOCK_* setting the code reads (shared/config/settings.ts); the parity test checks this list
 // against the schema and local.settings.example.json. Secrets are Key Vault references resolved by the
-// app's user-assigned identity (keyVaultReferenceIdentity on the site).
+// app's user-assigned identity (keyVaultReferenceIdentity on the site). The tuning values repeat the
+// schema's defaults so that the deployed value is visible in the portal.
 var appSettings = {
   CASECLOCK_COSMOS_ENDPOINT: cosmos.outputs.endpoint
   CASECLOCK_COSMOS_DATABASE: cosmos.outputs.databaseName
@@ -124,9 +172,9 @@ var appSettings = {
   CASECLOCK_MAIL_MODE: 'acs'
   CASECLOCK_ACS_ENDPOINT: communication.outputs.endpoint
   CASECLOCK_MAIL_SENDER: communication.outputs.senderAddress
-  CASECLOCK_SUPPORT_CONTACTS: contacts
+  CASECLOCK_SUPPORT_CONTACTS: string(supportContacts)
   CASECLOCK_WEBHOOK_SECRETS: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookSecretsUri})'
-  CASECLOCK_INTAKE_ADAPTERS: adapters
+  CASECLOCK_INTAKE_ADAPTERS: string(intakeAdapters)
   CASECLOCK_BODY_LIMIT_BYTES: '262144'
   CASECLOCK_CODE_KEY: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.codeKeyUri})'
   CASECLOCK_WARNING_FRACTION: '0.75'
@@ -151,18 +199,28 @@ module functionApp 'modules/functionApp.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsName: monitoring.outputs.name
     appSettings: appSettings
+    durableTaskSchedulerEndpoint: useDurableTaskScheduler ? durableTaskScheduler.outputs.endpoint : ''
+    nodeVersion: nodeVersion
   }
-  // The app resolves Key Vault references and reaches storage at start: its roles must exist first.
+  // The app resolves Key Vault references and reaches storage when it starts: its roles come first.
   dependsOn: [keyVault, storage, cosmos, communication, monitoring]
 }
 
-// Names and the URL only: nothing secret leaves the deployment.
+// Names and the URL only: nothing secret leaves the deployment. azd writes these to the environment
+// (.azure/<env>/.env); the postprovision hook reads AZURE_KEY_VAULT_ENDPOINT.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
-output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
-output SERVICE_API_URI string = functionApp.outputs.uri
+output AZURE_FUNCTION_APP_URL string = functionApp.outputs.uri
+output AZURE_USER_ASSIGNED_IDENTITY_NAME string = identity.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName
 output AZURE_COMMUNICATION_SERVICE_NAME string = communication.outputs.name
+output AZURE_EMAIL_SERVICE_NAME string = communication.outputs.emailServiceName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output AZURE_APPLICATION_INSIGHTS_NAME string = monitoring.outputs.name
+output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.workspaceName
+output AZURE_DURABLE_TASK_SCHEDULER_NAME string = useDurableTaskScheduler ? durableTaskScheduler.outputs.name : ''
 output CASECLOCK_MAIL_SENDER string = communication.outputs.senderAddress

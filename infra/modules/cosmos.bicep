@@ -3,10 +3,11 @@ param databaseName string
 param location string
 param tags object
 param identityPrincipalId string
-@description('Optional human principal given data read access for troubleshooting; empty = none.')
-param readerPrincipalId string = ''
+@description('Operator given data read access for troubleshooting; empty = none.')
+param operatorPrincipalId string = ''
 
-// The containers of shared/store/containers.ts (the parity test keeps the two in step).
+// The containers of shared/store/containers.ts (a test keeps the two in step): the app only reads and
+// writes items, it never creates databases or containers (that is a control-plane action here).
 var containers = [
   { name: 'tenants', partitionKey: '/id', defaultTtl: null }
   { name: 'cases', partitionKey: '/tenantId', defaultTtl: null }
@@ -14,7 +15,7 @@ var containers = [
   { name: 'intake', partitionKey: '/source', defaultTtl: -1 }
 ]
 
-resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+resource account 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
   name: accountName
   location: location
   tags: tags
@@ -27,18 +28,19 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     // Keys cannot be used at all: only Entra ID tokens with a Cosmos data-plane role.
     // https://learn.microsoft.com/azure/cosmos-db/how-to-setup-rbac#disable-local-auth
     disableLocalAuth: true
+    // Databases and containers change through ARM (this file) only, never through a data-plane client.
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
   }
 }
 
-resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-04-15' = {
   parent: account
   name: databaseName
   properties: { resource: { id: databaseName } }
 }
 
-resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-04-15' = [
   for c in containers: {
     parent: database
     name: c.name
@@ -52,12 +54,13 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
   }
 ]
 
-// Cosmos DB Built-in Data Contributor (a Cosmos SQL role, not an Azure RBAC role).
+// Cosmos DB Built-in Data Contributor / Data Reader are Cosmos SQL roles (sqlRoleDefinitions of the
+// account), not Azure RBAC roles, so they are assigned with sqlRoleAssignments.
 // https://learn.microsoft.com/azure/cosmos-db/nosql/security/reference-data-plane-roles
 var dataContributor = '00000000-0000-0000-0000-000000000002'
 var dataReader = '00000000-0000-0000-0000-000000000001'
 
-resource appAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+resource appAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
   parent: account
   name: guid(account.id, identityPrincipalId, dataContributor)
   properties: {
@@ -67,12 +70,12 @@ resource appAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@202
   }
 }
 
-resource readerAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = if (!empty(readerPrincipalId)) {
+resource operatorAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = if (!empty(operatorPrincipalId)) {
   parent: account
-  name: guid(account.id, readerPrincipalId, dataReader)
+  name: guid(account.id, operatorPrincipalId, dataReader)
   properties: {
     roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataReader}'
-    principalId: readerPrincipalId
+    principalId: operatorPrincipalId
     scope: account.id
   }
 }

@@ -10,14 +10,22 @@ param deploymentContainerUrl string
 param appInsightsName string
 @description('The app\'s own settings (CASECLOCK_* and AZURE_CLIENT_ID), built in main.bicep.')
 param appSettings object
+@description('Durable Task Scheduler endpoint when that backend is chosen; empty = the Azure Storage backend.')
+param durableTaskSchedulerEndpoint string = ''
+@allowed(['20', '22'])
+param nodeVersion string = '20'
+// Flex Consumption limits: https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#instance-memory
+@minValue(40)
+@maxValue(1000)
 param maximumInstanceCount int = 40
+@allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -30,16 +38,24 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 // functionAppConfig, so FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION are not set.
 // https://learn.microsoft.com/azure/azure-functions/functions-app-settings#flex-consumption-plan-deprecations
 var platformSettings = {
-  // Identity-based host storage: account name + managed identity, no connection string.
+  // Identity-based host storage: account name + user-assigned identity, no connection string. The
+  // Durable Functions Azure Storage backend uses the same connection.
   // https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
+  // Not a secret by Azure's guidance, and useless alone: the component accepts Entra tokens only.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 }
 
-resource site 'Microsoft.Web/sites@2024-04-01' = {
+// Only with the Durable Task Scheduler backend. It names an endpoint and an identity, no key.
+// https://learn.microsoft.com/azure/durable-task/scheduler/durable-task-scheduler-identity
+var durableBackendSettings = empty(durableTaskSchedulerEndpoint) ? {} : {
+  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   // azd deploys the package to the resource tagged with the service name of azure.yaml.
@@ -58,8 +74,16 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [for setting in items(union(platformSettings, appSettings)): { name: setting.key, value: string(setting.value) }]
+      appSettings: [
+        for setting in items(union(platformSettings, durableBackendSettings, appSettings)): {
+          name: setting.key
+          value: string(setting.value)
+        }
+      ]
     }
+    // Flex Consumption: the package lives in a blob container read with the identity; runtime and
+    // scale are properties of the site, not app settings.
+    // https://learn.microsoft.com/azure/azure-functions/functions-infrastructure-as-code?pivots=flex-consumption-plan
     functionAppConfig: {
       deployment: {
         storage: {
@@ -69,19 +93,19 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: { maximumInstanceCount: maximumInstanceCount, instanceMemoryMB: instanceMemoryMB }
-      runtime: { name: 'node', version: '20' }
+      runtime: { name: 'node', version: nodeVersion }
     }
   }
 }
 
-// The publishing credentials (basic auth) are not needed: azd deploys with Entra ID.
-resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+// No publishing credentials (basic auth): azd deploys to Flex Consumption with an Entra token.
+resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'scm'
   properties: { allow: false }
 }
 
-resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'ftp'
   properties: { allow: false }

@@ -6,7 +6,7 @@ param location string
 param tags object
 param identityPrincipalId string
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: logAnalyticsName
   location: location
   tags: tags
@@ -31,6 +31,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+// Entra ID ingestion needs this role on the component for the identity that sends.
 resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(appInsights.id, identityPrincipalId, roles.monitoringMetricsPublisher)
   scope: appInsights
@@ -41,4 +42,7 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The name only: the site reads the connection string itself (functionApp.bicep), so it never becomes
+// a deployment output.
 output name string = appInsights.name
+output workspaceName string = workspace.name

@@ -6,7 +6,7 @@ param tags object
 param deploymentContainerName string
 param identityPrincipalId string
 
-resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
   tags: tags
@@ -14,26 +14,33 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   sku: { name: 'Standard_LRS' }
   properties: {
     // Identity only: no account keys, no SAS (AzureWebJobsStorage is identity-based).
+    // https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent
     allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
     allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    defaultToOAuthAuthentication: true
+    // Public endpoint, but every request needs an Entra token with a data role; a private network
+    // (VNet integration + private endpoints) is a separate decision, see docs/deploy.md.
+    publicNetworkAccess: 'Enabled'
+    networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices' }
   }
 }
 
-resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
   parent: account
   name: 'default'
 }
 
-// Flex Consumption deploys the app package to this container.
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+// Flex Consumption reads the app package from this container (functionAppConfig.deployment.storage).
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobs
   name: deploymentContainerName
+  properties: { publicAccess: 'None' }
 }
 
-// The Functions host and the Durable Functions Azure Storage backend use blobs (leases, package),
+// The Functions host and the Durable Functions Azure Storage backend use blobs (leases, the package),
 // queues (control and work-item queues) and tables (history and instances).
 // https://learn.microsoft.com/azure/azure-functions/durable/durable-functions-azure-storage-provider#identity-based-connections
 var dataRoles = [roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor]
@@ -51,4 +58,4 @@ resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
 ]
 
 output name string = account.name
-output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'
+output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'

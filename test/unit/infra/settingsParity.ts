@@ -1,46 +1,19 @@
 import { type SettingDefinition } from "../../../shared/config/settings.js";
 
 /**
- * Reads the app setting names a Bicep file gives the Function App: the keys at the top level of the
- * `var appSettings = { … }` and `var platformSettings = { … }` objects (the only two the Bicep builds
- * settings from; functionApp.bicep unions them into siteConfig.appSettings).
+ * Settings that are not the app's own: the Functions host, the Durable Functions extension or the local
+ * tooling reads them, and the zod schema does not. Anything else in the Bicep or the example file must
+ * be in the schema.
  */
-export function bicepAppSettingNames(bicep: string): Set<string> {
-  const names = new Set<string>();
-  const start = /^var (appSettings|platformSettings) = \{[ \t]*$/gm;
-  for (let m = start.exec(bicep); m !== null; m = start.exec(bicep)) {
-    let depth = 1;
-    let inString = false;
-    let line = "";
-    // The nesting depth at the start of the line being read: only lines starting at depth 1 hold keys.
-    let lineDepth = 1;
-    for (let i = m.index + m[0].length; i < bicep.length && depth > 0; i++) {
-      const ch = bicep[i]!;
-      if (ch === "\n") {
-        const key = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/.exec(line);
-        if (key !== null && lineDepth === 1) names.add(key[1]!);
-        line = "";
-        lineDepth = depth;
-        continue;
-      }
-      if (ch === "'" && bicep[i - 1] !== "\\") inString = !inString;
-      else if (!inString && (ch === "{" || ch === "[")) depth++;
-      else if (!inString && (ch === "}" || ch === "]")) depth--;
-      line += ch;
-    }
-  }
-  return names;
-}
-
-/** Settings every Functions app has that are not the app's own (the host, not the code, reads them). */
-export const PLATFORM_SETTINGS = new Set([
-  "FUNCTIONS_WORKER_RUNTIME",
-  "AzureWebJobsStorage",
-  "AzureWebJobsStorage__accountName",
-  "AzureWebJobsStorage__credential",
-  "AzureWebJobsStorage__clientId",
-  "APPLICATIONINSIGHTS_CONNECTION_STRING",
-  "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+export const PLATFORM_SETTINGS: ReadonlyMap<string, string> = new Map([
+  ["FUNCTIONS_WORKER_RUNTIME", "local.settings.json only: Core Tools' worker selection (Flex takes the runtime from functionAppConfig)"],
+  ["AzureWebJobsStorage", "local.settings.json only: the host storage connection for a local host"],
+  ["AzureWebJobsStorage__accountName", "identity-based host storage in Azure (also the Durable Functions Azure Storage backend)"],
+  ["AzureWebJobsStorage__credential", "identity-based host storage: managedidentity"],
+  ["AzureWebJobsStorage__clientId", "identity-based host storage: which user-assigned identity"],
+  ["APPLICATIONINSIGHTS_CONNECTION_STRING", "where the host sends telemetry (not a secret; ingestion needs an Entra token)"],
+  ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "telemetry sent with the user-assigned identity"],
+  ["DURABLE_TASK_SCHEDULER_CONNECTION_STRING", "Durable Task Scheduler backend only: endpoint + identity, no key"],
 ]);
 
 export interface SettingsSources {
@@ -60,4 +33,14 @@ export function settingsDrift({ schema, bicep, example }: SettingsSources): stri
   for (const name of bicep) if (!(name in schema) && !PLATFORM_SETTINGS.has(name)) problems.push(`${name}: set by the Bicep, unknown to the schema`);
   for (const name of example) if (!(name in schema) && !PLATFORM_SETTINGS.has(name)) problems.push(`${name}: in local.settings.example.json, unknown to the schema`);
   return problems.sort();
+}
+
+/** The setting names a drift report is about. */
+export function driftedSettings(problems: readonly string[]): string[] {
+  return [...new Set(problems.map((p) => p.slice(0, p.indexOf(":"))))].sort();
+}
+
+/** The `Values` keys of a local.settings(.example).json text. */
+export function exampleSettingNames(json: string): Set<string> {
+  return new Set(Object.keys((JSON.parse(json) as { Values: Record<string, string> }).Values));
 }

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { containerDefinitions } from "../../../shared/store/containers.js";
+import { SECRETS } from "../../../infra/hooks/seed-secrets.mjs";
+
+const ROOT = new URL("../../../", import.meta.url).pathname;
+const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
+const bicepFiles = ["infra/main.bicep", ...readdirSync(join(ROOT, "infra/modules")).filter((f) => f.endsWith(".bicep")).map((f) => `infra/modules/${f}`)];
+const allBicep = bicepFiles.map(read).join("\n");
+const main = read("infra/main.bicep");
+
+describe("API versions", () => {
+  const used = [...allBicep.matchAll(/'([A-Za-z]+\.[A-Za-z]+\/[A-Za-z/]+)@([0-9a-z-]+)'/g)].map((m) => ({ type: m[1]!, version: m[2]! }));
+
+  it("are GA (no preview), one per resource type", () => {
+    expect(used.length).toBeGreaterThan(20);
+    const byType = new Map<string, Set<string>>();
+    for (const { type, version } of used) {
+      expect(version, type).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      byType.set(type, (byType.get(type) ?? new Set()).add(version));
+    }
+    for (const [type, versions] of byType) expect([...versions], type).toHaveLength(1);
+  });
+
+  it("are current: from 2024-11 on, except the types whose newest GA version is older", () => {
+    // Newest GA as of 2026-11 (Azure/bicep-registry-modules AVM and azure-rest-api-specs): App Insights
+    // components 2020-02-02 and role assignments 2022-04-01 have no newer GA version.
+    const olderGa = new Map([["Microsoft.Insights/components", "2020-02-02"], ["Microsoft.Authorization/roleAssignments", "2022-04-01"]]);
+    for (const { type, version } of used) {
+      if (olderGa.has(type)) expect(version, type).toBe(olderGa.get(type));
+      else expect(version >= "2024-11-01", `${type}@${version}`).toBe(true);
+    }
+  });
+});
+
+describe("the resources of the brief", () => {
+  const site = read("infra/modules/functionApp.bicep");
+
+  it("a Flex Consumption Function App on Node 20 (22 allowed) with a user-assigned identity", () => {
+    expect(site).toMatch(/sku: \{ name: 'FC1', tier: 'FlexConsumption' \}/);
+    expect(site).toMatch(/kind: 'functionapp,linux'/);
+    expect(site).toMatch(/type: 'UserAssigned'\s*userAssignedIdentities: \{ '\$\{identityId\}': \{\} \}/);
+    expect(site).toMatch(/runtime: \{ name: 'node', version: nodeVersion \}/);
+    expect(main).toMatch(/@allowed\(\['20', '22'\]\)\nparam nodeVersion string = '20'/);
+    expect(site).toMatch(/type: 'blobContainer'\s*value: deploymentContainerUrl/);
+  });
+
+  it("tagged for azd: the environment on every resource group and the service on the site", () => {
+    expect(main).toMatch(/var tags = \{ 'azd-env-name': environmentName \}/);
+    expect(site).toMatch(/tags: union\(tags, \{ 'azd-service-name': 'api' \}\)/);
+    for (const file of bicepFiles.filter((f) => f.includes("/modules/") && !/roles|secretNames/.test(f))) expect(read(file), file).toMatch(/^\s*tags: /m);
+  });
+
+  it("serverless Cosmos DB whose containers are the app's: names, partition keys, TTL", () => {
+    const cosmos = read("infra/modules/cosmos.bicep");
+    expect(cosmos).toMatch(/capabilities: \[\{ name: 'EnableServerless' \}\]/);
+    for (const c of containerDefinitions) {
+      const ttl = c.defaultTtlSeconds === undefined ? "null" : String(c.defaultTtlSeconds);
+      expect(cosmos).toContain(`{ name: '${c.id}', partitionKey: '${c.partitionKeyPath}', defaultTtl: ${ttl} }`);
+    }
+    expect((cosmos.match(/\{ name: '[a-zA-Z]+', partitionKey:/g) ?? []).length).toBe(containerDefinitions.length);
+  });
+
+  it("ACS with an Email service and an Azure-managed domain linked to it; the sender is an app setting", () => {
+    const acs = read("infra/modules/communication.bicep");
+    expect(acs).toMatch(/name: 'AzureManagedDomain'/);
+    expect(acs).toMatch(/domainManagement: 'AzureManaged'/);
+    expect(acs).toMatch(/linkedDomains: \[domain\.id\]/);
+    expect(acs).toMatch(/output senderAddress string = 'DoNotReply@\$\{domain\.properties\.mailFromSenderDomain\}'/);
+    expect(main).toMatch(/^\s*CASECLOCK_MAIL_MODE: 'acs'$/m);
+    expect(main).toMatch(/^\s*CASECLOCK_MAIL_SENDER: communication\.outputs\.senderAddress$/m);
+    expect(main).toMatch(/^\s*CASECLOCK_ACS_ENDPOINT: communication\.outputs\.endpoint$/m);
+  });
+
+  it("the Durable Task Scheduler only when chosen, wired to the same task hub", () => {
+    expect(main).toMatch(/@allowed\(\['AzureStorage', 'DurableTaskScheduler'\]\)\nparam durableBackend string = 'AzureStorage'/);
+    expect(main).toMatch(/module durableTaskScheduler 'modules\/durableTaskScheduler\.bicep' = if \(useDurableTaskScheduler\)/);
+    expect(main).toMatch(/durableTaskSchedulerEndpoint: useDurableTaskScheduler \? durableTaskScheduler\.outputs\.endpoint : ''/);
+    expect(main).toMatch(/^\s*taskHubName: taskHubName$/m);
+    expect(main).toMatch(/^\s*CASECLOCK_TASK_HUB: taskHubName$/m);
+  });
+
+  it("outputs the function app URL and the resource names", () => {
+    const outputs = [...main.matchAll(/^output (\w+) string/gm)].map((m) => m[1]);
+    for (const name of ["AZURE_FUNCTION_APP_URL", "AZURE_FUNCTION_APP_NAME", "AZURE_RESOURCE_GROUP", "AZURE_STORAGE_ACCOUNT_NAME", "AZURE_COSMOS_ACCOUNT_NAME", "AZURE_COMMUNICATION_SERVICE_NAME", "AZURE_EMAIL_SERVICE_NAME", "AZURE_KEY_VAULT_NAME", "AZURE_KEY_VAULT_ENDPOINT", "AZURE_APPLICATION_INSIGHTS_NAME", "AZURE_LOG_ANALYTICS_NAME", "AZURE_USER_ASSIGNED_IDENTITY_NAME"]) expect(outputs).toContain(name);
+  });
+});
+
+describe("parameters", () => {
+  const declared = new Map([...main.matchAll(/^param (\w+) (.+)$/gm)].map((m) => [m[1]!, m[2]!.includes("=")]));
+  const file = JSON.parse(read("infra/main.parameters.json")) as { parameters: Record<string, { value: unknown }> };
+
+  it("main.parameters.json gives only parameters main.bicep declares, and every one without a default", () => {
+    for (const name of Object.keys(file.parameters)) expect(declared.has(name), name).toBe(true);
+    for (const [name, hasDefault] of declared) if (!hasDefault) expect(file.parameters, name).toHaveProperty(name);
+  });
+
+  it("come from the azd environment, so an unset variable leaves the Bicep default", () => {
+    for (const [name, { value }] of Object.entries(file.parameters)) expect(value, name).toMatch(/^\$\{[A-Z_]+\}$/);
+  });
+
+  it("CASECLOCK_SUPPORT_CONTACTS has the schema's shape and a placeholder that receives no mail", () => {
+    expect(main).toMatch(/@sealed\(\)\ntype supportContactsType = \{/);
+    expect(main).toMatch(/param supportContacts supportContactsType = \{/);
+    const placeholder = main.slice(main.indexOf("param supportContacts"), main.indexOf("}\n\n", main.indexOf("param supportContacts")));
+    for (const address of placeholder.match(/[\w.-]+@[\w.-]+/g) ?? []) expect(address).toMatch(/@support\.example$/);
+    expect(main).toMatch(/^\s*CASECLOCK_SUPPORT_CONTACTS: string\(supportContacts\)$/m);
+  });
+});
+
+describe("secrets: the hook seeds exactly what the app settings reference", () => {
+  it("uses the secret names of secretNames.bicep", () => {
+    const names = [...read("infra/modules/secretNames.bicep").matchAll(/^\s*\w+: '([a-z-]+)'$/gm)].map((m) => m[1]);
+    expect(SECRETS.map((s) => s.name).sort()).toEqual(names.sort());
+    expect(read("infra/modules/keyVault.bicep")).toMatch(/secrets\/\$\{secretNames\.webhookSecrets\}/);
+    expect(read("infra/modules/keyVault.bicep")).toMatch(/secrets\/\$\{secretNames\.codeKey\}/);
+  });
+
+  it("runs after every provision", () => {
+    const yaml = read("azure.yaml");
+    expect(yaml).toMatch(/^hooks:\n(?: {2}#.*\n)* {2}postprovision:\n(?: {4}.*\n)+/m);
+    expect(yaml.match(/run: node infra\/hooks\/seed-secrets\.mjs/g)).toHaveLength(2);
+  });
+});
+
+describe("azure.yaml and .funcignore", () => {
+  const yaml = read("azure.yaml");
+  const ignore = read(".funcignore").split("\n").filter((l) => l !== "" && !l.startsWith("#"));
+
+  it("declare the api service: TypeScript on a Function App, the project at the root, built locally", () => {
+    expect(yaml).toMatch(/^services:\n {2}api:\n {4}project: \.\n {4}language: ts\n {4}host: function\n/m);
+    expect(yaml).toMatch(/^ {4}remoteBuild: false$/m);
+    expect(yaml).toMatch(/run: npm ci && npm run build && npm prune --omit=dev/);
+  });
+
+  it("ship the compiled app and its production dependencies, not sources, tests or the local runtime", () => {
+    // azd builds remotely when .funcignore excludes node_modules; this package is built here.
+    for (const kept of ["node_modules", "/node_modules", "host.json", "/host.json", "package.json", "/dist", "/dist/functions", "/dist/orchestrations", "/dist/shared"]) expect(ignore, kept).not.toContain(kept);
+    for (const left of ["/test", "/local", "/dist/local", "/dist/test", "/dist/bench", "/infra", "/local.settings*.json", "/functions", "/shared", "/orchestrations"]) expect(ignore, left).toContain(left);
+  });
+});
