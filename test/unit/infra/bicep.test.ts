@@ -140,3 +140,14 @@ describe("azure.yaml and .funcignore", () => {
     for (const left of ["/test", "/local", "/dist/local", "/dist/test", "/dist/bench", "/infra", "/local.settings*.json", "/functions", "/shared", "/orchestrations"]) expect(ignore, left).toContain(left);
   });
 });
+
+describe("docs/deploy.md", () => {
+  const docs = read("docs/deploy.md");
+
+  it("documents every azd environment value the parameters file reads, and both secrets", () => {
+    const values = [...read("infra/main.parameters.json").matchAll(/\$\{(CASECLOCK_[A-Z_]+)\}/g)].map((m) => m[1]!);
+    expect(values.length).toBeGreaterThan(5);
+    for (const name of values) expect(docs, name).toContain(`\`${name}\``);
+    for (const { name } of SECRETS) expect(docs, name).toContain(name);
+  });
+});
