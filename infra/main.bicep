@@ -21,19 +21,22 @@ param principalType string = 'User'
 
 // The shape shared/config/settings.ts (supportContactsSchema) accepts; a wrong shape fails the deployment
 // instead of the app's start.
+@minLength(1)
+type contactList = string[]
+
+@sealed()
+type supportQueuesType = {
+  technical: contactList
+  billing: contactList
+  presales: contactList
+}
+
 @sealed()
 type supportContactsType = {
-  queues: {
-    @minLength(1)
-    technical: string[]
-    @minLength(1)
-    billing: string[]
-    @minLength(1)
-    presales: string[]
-  }
+  queues: supportQueuesType
   @description('escalation[0] = level 1 (duty manager), escalation[1] = level 2 (head of support), ...')
   @minLength(1)
-  escalation: string[][]
+  escalation: contactList[]
 }
 
 @description('CASECLOCK_SUPPORT_CONTACTS: queue addresses per category and escalation contacts per level. The default is a placeholder (support.example does not receive mail): set your own before go-live.')
