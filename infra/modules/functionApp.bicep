@@ -74,12 +74,6 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
-        for setting in items(union(platformSettings, durableBackendSettings, appSettings)): {
-          name: setting.key
-          value: string(setting.value)
-        }
-      ]
     }
     // Flex Consumption: the package lives in a blob container read with the identity; runtime and
     // scale are properties of the site, not app settings.
@@ -96,6 +90,17 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       runtime: { name: 'node', version: nodeVersion }
     }
   }
+}
+
+// The whole set of app settings, as one object: a siteConfig.appSettings array would have to be built
+// with a for-expression, and those cannot iterate over values known only during the deployment (the
+// App Insights connection string, module outputs). This resource replaces every setting on each
+// provision, so the Bicep stays the one source of truth for them.
+// https://learn.microsoft.com/azure/templates/microsoft.web/sites/config-appsettings
+resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: union(platformSettings, durableBackendSettings, appSettings)
 }
 
 // No publishing credentials (basic auth): azd deploys to Flex Consumption with an Entra token.

@@ -3,7 +3,7 @@
  *
  * The Bicep builds the Function App's settings from object variables (`var appSettings = { … }` in
  * main.bicep, `var platformSettings` and `var durableBackendSettings` in functionApp.bicep), unioned into
- * `siteConfig.appSettings`. The names are the keys at the top level of those objects. A small tokenizer
+ * the site's `config/appsettings` resource. The names are the keys at the top level of those objects. A small tokenizer
  * keeps braces, colons and quotes inside strings, interpolations and comments from being mistaken for
  * structure.
  */

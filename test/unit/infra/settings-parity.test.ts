@@ -38,7 +38,7 @@ describe("the app-setting reader", () => {
   });
 
   it("reads the settings the site really gets: functionApp.bicep unions exactly these objects", () => {
-    expect(read("infra/modules/functionApp.bicep")).toMatch(/items\(union\(platformSettings, durableBackendSettings, appSettings\)\)/);
+    expect(read("infra/modules/functionApp.bicep")).toMatch(/sites\/config@[^']+' = \{\s*parent: site\s*name: 'appsettings'\s*properties: union\(platformSettings, durableBackendSettings, appSettings\)\s*\}/);
     expect(read("infra/main.bicep")).toMatch(/^\s*appSettings: appSettings$/m);
   });
 });
