@@ -60,8 +60,7 @@ export const settingsSchema = z.object({
   CASECLOCK_WEBHOOK_SECRETS: json(webhookSecretsSchema).default({}),
   CASECLOCK_INTAKE_ADAPTERS: json(intakeAdaptersSchema).default({}),
   CASECLOCK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
-  // 15 is what azd's secretOrRandomPassword generates (about 82 bits); set by hand, use 32 or more.
-  CASECLOCK_CODE_KEY: z.string().min(15, "needs at least 15 characters of random key material"),
+  CASECLOCK_CODE_KEY: z.string().min(32, "needs at least 32 characters of random key material"),
   CASECLOCK_WARNING_FRACTION: z.coerce.number().gt(0).lt(1).default(0.75),
   CASECLOCK_ESCALATION_REPEAT: z.union([z.literal("target"), isoDuration]).default("target"),
   CASECLOCK_FOLLOW_UP_INTERVAL: isoDuration.default("PT4H"),
@@ -92,7 +91,7 @@ export const settingDefinitions: Readonly<Record<keyof z.input<typeof settingsSc
   CASECLOCK_WEBHOOK_SECRETS: { description: "JSON: intake source → Standard Webhooks secrets (whsec_…), newest first.", scope: "all", secret: true },
   CASECLOCK_INTAKE_ADAPTERS: { description: "JSON: intake source → adapter (`json`, `microsoft-forms`). Default `json`.", scope: "all", secret: false },
   CASECLOCK_BODY_LIMIT_BYTES: { description: "Largest accepted request body in bytes (default 262144).", scope: "all", secret: false },
-  CASECLOCK_CODE_KEY: { description: "Server key for the HMAC of verification codes (at least 15 random characters; 32+ when set by hand).", scope: "all", secret: true },
+  CASECLOCK_CODE_KEY: { description: "Server key for the HMAC of verification codes (at least 32 random characters; the deployment hook generates 64).", scope: "all", secret: true },
   CASECLOCK_WARNING_FRACTION: { description: "Fraction of a response clock at which the queue is warned (default 0.75).", scope: "all", secret: false },
   CASECLOCK_ESCALATION_REPEAT: { description: "`target` (repeat every target length) or an ISO duration between repeated escalations.", scope: "all", secret: false },
   CASECLOCK_FOLLOW_UP_INTERVAL: { description: "Sev A follow-up interval, ISO duration (default PT4H).", scope: "all", secret: false },
