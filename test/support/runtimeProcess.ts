@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface RuntimeProcessOptions {
@@ -54,7 +54,14 @@ export interface RuntimeProcess {
   restart(): Promise<void>;
 }
 
-const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The project root: the nearest folder up with a package.json (this file also runs compiled, from dist/). */
+function projectDirectory(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new Error("no package.json above the runtime harness");
+  }
+}
+const PROJECT_DIR = projectDirectory();
 const MAIN = join(PROJECT_DIR, "dist", "local", "main.js");
 const LISTENING = /caseclock local runtime listening on (http:\/\/\S+)/;
 const FUNCTION_KEY = /^function key: (\S+)/;
