@@ -51,9 +51,16 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
   persistence.install();
 
   const server = createHttpsServer({ cert: certificate.cert, key: certificate.key, keepAlive: true });
+  // Expiry is swept once per clock second, not before every request: an item's ttl is at least 1 s, so
+  // nothing written during a second can expire within it (and a sweep walks every item with a TTL).
+  let sweptSecond = -1;
   server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
     const account = persistence.store;
-    if (account !== undefined) deleteExpiredItems(account, o.nowSeconds());
+    const now = o.nowSeconds();
+    if (account !== undefined && now !== sweptSecond) {
+      sweptSecond = now;
+      deleteExpiredItems(account, now);
+    }
     // The response leaves only once the change it acknowledges is on disk.
     const end = res.end.bind(res) as unknown as EndFunction;
     const deferred: EndFunction = (...args) => {

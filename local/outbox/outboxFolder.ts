@@ -35,6 +35,8 @@ function isMessage(value: unknown): value is OutboxMessage {
  */
 export class OutboxFolder {
   private readonly logged = new Set<string>();
+  /** Parsed messages by file name: a message file never changes once complete, so each is read once. */
+  private readonly parsed = new Map<string, OutboxMessage>();
   private watcher: FSWatcher | undefined;
 
   constructor(
@@ -50,12 +52,19 @@ export class OutboxFolder {
     const out: { message: OutboxMessage; path: string; name: string }[] = [];
     for (const name of this.names()) {
       const path = join(this.dir, name);
-      try {
-        const parsed = JSON.parse(readFileSync(path, "utf8")) as unknown;
-        if (isMessage(parsed)) out.push({ message: parsed, path, name });
-      } catch {
-        // Half written or not a message: not listed (yet).
+      let message = this.parsed.get(name);
+      if (message === undefined) {
+        try {
+          const parsed = JSON.parse(readFileSync(path, "utf8")) as unknown;
+          if (isMessage(parsed)) {
+            message = parsed;
+            this.parsed.set(name, parsed);
+          }
+        } catch {
+          // Half written or not a message: not listed (yet).
+        }
       }
+      if (message !== undefined) out.push({ message, path, name });
     }
     out.sort((a, b) => (a.message.sentAt < b.message.sentAt ? -1 : a.message.sentAt > b.message.sentAt ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return out.map(({ message, path }) => ({ message, path }));
