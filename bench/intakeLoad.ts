@@ -1,5 +1,6 @@
 import autocannon from "autocannon";
 import { signWebhook } from "../shared/webhooks/standardWebhooks.js";
+import { seededRandom } from "./random.js";
 
 /**
  * Webhook intake under load (issue "Reliability and security", item 3): a mix of distinct valid
@@ -52,18 +53,8 @@ export interface IntakeLoadReport {
   readonly requestsPerSecond: number;
 }
 
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
-
 function plan(o: IntakeLoadOptions): Delivery[] {
-  const rnd = random(o.seed ?? 0x10ad);
+  const rnd = seededRandom(o.seed ?? 0x10ad);
   const invalid = Math.round(o.count * o.invalidShare);
   const duplicates = Math.round(o.count * o.duplicateShare);
   const valid = o.count - invalid - duplicates;

@@ -1,6 +1,7 @@
 import { type Container, type ItemDefinition } from "@azure/cosmos";
 import { type CaseEventBody, type CaseState, type CaseStatus, type Effect, type Rejection } from "../case/index.js";
 import { type Severity } from "../policy/severity.js";
+import { pointRead } from "./pointRead.js";
 import { statusOf, withTransientRetry } from "./retry.js";
 
 /** An accepted event waiting for the case's orchestration (stored before the HTTP 202, so it cannot be lost). */
@@ -86,14 +87,8 @@ export interface CaseListQuery {
 export class CaseRepository {
   constructor(private readonly container: Container) {}
 
-  private async read(tenantId: string, id: string): Promise<Stored | undefined> {
-    try {
-      const { resource } = await withTransientRetry(() => this.container.item(id, tenantId).read<Stored>());
-      return resource;
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+  private read(tenantId: string, id: string): Promise<Stored | undefined> {
+    return pointRead<Stored>(this.container, id, tenantId);
   }
 
   async get(tenantId: string, id: string): Promise<CaseDocument | undefined> {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type Container } from "@azure/cosmos";
+import { pointRead } from "./pointRead.js";
 import { statusOf, withTransientRetry } from "./retry.js";
 
 /** A stored first answer, replayed for repeated deliveries (Standard Webhooks ids, Idempotency-Key). */
@@ -91,14 +92,8 @@ export class IntakeRepository {
     }
   }
 
-  private async read(partition: string, id: string): Promise<(RequestRecord & { _etag: string }) | undefined> {
-    try {
-      const { resource } = await withTransientRetry(() => this.container.item(id, partition).read<RequestRecord & { _etag: string }>());
-      return resource;
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+  private read(partition: string, id: string): Promise<(RequestRecord & { _etag: string }) | undefined> {
+    return pointRead<RequestRecord & { _etag: string }>(this.container, id, partition);
   }
 
   /** Keeps a refused submission with its reason (SPEC §2.4): refused, yet not lost. */
@@ -108,13 +103,7 @@ export class IntakeRepository {
 
   /** Whether a mail with this message id was already handed to the mail service (activities run at least once). */
   async mailSent(messageId: string): Promise<boolean> {
-    try {
-      const { resource } = await withTransientRetry(() => this.container.item(recordId(messageId), "mail").read());
-      return resource !== undefined;
-    } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw error;
-    }
+    return (await pointRead(this.container, recordId(messageId), "mail")) !== undefined;
   }
 
   async markMailSent(messageId: string, at: string): Promise<void> {

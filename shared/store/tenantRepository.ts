@@ -1,6 +1,7 @@
 import { type Container } from "@azure/cosmos";
 import { type Tenant, type TenantProfile } from "../tenant/tenant.js";
-import { statusOf, withTransientRetry } from "./retry.js";
+import { pointRead } from "./pointRead.js";
+import { withTransientRetry } from "./retry.js";
 import { withoutSystemProperties } from "./systemProperties.js";
 
 interface TenantDocument extends TenantProfile {
@@ -13,13 +14,8 @@ export class TenantRepository {
   constructor(private readonly container: Container) {}
 
   async get(id: string): Promise<(Tenant & { createdAt: string; updatedAt: string }) | undefined> {
-    try {
-      const { resource } = await withTransientRetry(() => this.container.item(id, id).read<TenantDocument>());
-      return resource === undefined ? undefined : withoutSystemProperties(resource);
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+    const resource = await pointRead<TenantDocument>(this.container, id, id);
+    return resource === undefined ? undefined : withoutSystemProperties(resource);
   }
 
   /** Creates or replaces the profile; tells which, so PUT can answer 201 or 200. */

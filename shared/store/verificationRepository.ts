@@ -1,5 +1,6 @@
 import { type Container } from "@azure/cosmos";
 import { type VerificationRecord } from "../verification/verification.js";
+import { pointRead } from "./pointRead.js";
 import { statusOf, withTransientRetry } from "./retry.js";
 
 type Stored = VerificationRecord & { _etag: string };
@@ -14,14 +15,8 @@ interface ThrottleRecord {
 export class VerificationRepository {
   constructor(private readonly container: Container) {}
 
-  async get(id: string): Promise<Stored | undefined> {
-    try {
-      const { resource } = await withTransientRetry(() => this.container.item(id, id).read<Stored>());
-      return resource;
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+  get(id: string): Promise<Stored | undefined> {
+    return pointRead<Stored>(this.container, id, id);
   }
 
   async create(record: VerificationRecord): Promise<void> {
@@ -60,13 +55,7 @@ export class VerificationRepository {
     return { allowed: true };
   }
 
-  private async readThrottle(id: string): Promise<ThrottleRecord | undefined> {
-    try {
-      const { resource } = await withTransientRetry(() => this.container.item(id, id).read<ThrottleRecord>());
-      return resource;
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+  private readThrottle(id: string): Promise<ThrottleRecord | undefined> {
+    return pointRead<ThrottleRecord>(this.container, id, id);
   }
 }

@@ -1,5 +1,5 @@
 import { commonCustomerResponse, commonFollowUp } from "./commonClocks.js";
-import { mondayToFriday, office365Assumptions, office365InitialResponse, office365Plans } from "./office365Plans.js";
+import { mondayToFriday, office365Assumptions, office365Eligibility, office365InitialResponse, office365Plans } from "./office365Plans.js";
 
 /** SPEC §1.2: Office 365 support service description (2014), initial response targets by plan. */
 export const office365_2014 = {
@@ -26,12 +26,7 @@ export const office365_2014 = {
   initialResponse: office365InitialResponse,
   customerResponse: commonCustomerResponse,
   followUp: commonFollowUp,
-  eligibility: {
-    sevARequiresAgreement: false,
-    sevARequiresImpactStatement: true,
-    sevACategories: ["technical"],
-    phoneSevAOnlyGroups: ["small-business"],
-  },
+  eligibility: office365Eligibility,
   assumptions: [
     ...office365Assumptions,
     "Sev A follow-up: an update every 4 h, any time (SPEC §2.3).",

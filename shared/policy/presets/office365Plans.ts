@@ -42,6 +42,14 @@ export const office365Assumptions = [
   "Advanced support options: tenants with advancedAgreement = true use the advanced row whatever their plan.",
 ] as const;
 
+/** Intake rules the office365 and worldwide presets share (SPEC §1.2, §2.4). */
+export const office365Eligibility = {
+  sevARequiresAgreement: false,
+  sevARequiresImpactStatement: true,
+  sevACategories: ["technical"],
+  phoneSevAOnlyGroups: ["small-business"],
+} as const;
+
 export const mondayToFriday = (from: string, to: string) => ({
   mon: [{ from, to }],
   tue: [{ from, to }],

@@ -1,5 +1,5 @@
 import { commonCustomerResponse, commonFollowUp } from "./commonClocks.js";
-import { mondayToFriday, office365Assumptions, office365InitialResponse, office365Plans } from "./office365Plans.js";
+import { mondayToFriday, office365Assumptions, office365Eligibility, office365InitialResponse, office365Plans } from "./office365Plans.js";
 
 /** SPEC §1.4: worldwide support, calendars by category and region. */
 export const worldwide = {
@@ -35,12 +35,7 @@ export const worldwide = {
   initialResponse: office365InitialResponse,
   customerResponse: commonCustomerResponse,
   followUp: commonFollowUp,
-  eligibility: {
-    sevARequiresAgreement: false,
-    sevARequiresImpactStatement: true,
-    sevACategories: ["technical"],
-    phoneSevAOnlyGroups: ["small-business"],
-  },
+  eligibility: office365Eligibility,
   assumptions: [
     "The source gives calendars only; targets per plan are those of office365-2014, counted on each category's calendar.",
     ...office365Assumptions,
