@@ -88,6 +88,19 @@ describe("caller verification (SPEC §1.5, §2.3)", () => {
     expect((await api.get<Verification>(`/api/verifications/${id}`)).body.status).toBe("expired");
   });
 
+  it("limits a tenant to 20 verifications an hour, whatever the numbers (429 with Retry-After)", async () => {
+    await rt.clock.advance("PT2H");
+    for (let i = 0; i < 20; i++) {
+      const res = await api.post("/api/verifications", { tenantId: "contoso-cn", phone: `+86139000001${String(i).padStart(2, "0")}` });
+      expect(res.status, `request ${i + 1}`).toBe(202);
+    }
+    const over = await api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" });
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(60);
+    await rt.clock.advance("PT1H");
+    expect((await api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" })).status).toBe(202);
+  });
+
   it("never writes a code in the logs or in clear in the database", async () => {
     await rt.drain();
     const logs = rt.logs().join("\n");
