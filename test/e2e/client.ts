@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
 import { startRuntimeProcess, type RuntimeProcess } from "../support/runtimeProcess.js";
 
@@ -105,6 +106,21 @@ export const tenants = {
 
 export function request(tenantId: string, email: string, overrides: Record<string, unknown> = {}) {
   return { tenantId, requester: { email }, category: "technical", severity: "B", title: "Mail flow delayed", description: "Outbound mail queues for 20 minutes.", ...overrides };
+}
+
+/**
+ * For a test file: the app started before its tests (virtual clock at `start`) and stopped after them.
+ * The returned object's `rt` and `api` are set once the app runs.
+ */
+export function useApp(start: string, settings: Record<string, string> = {}): { readonly rt: RuntimeProcess; readonly api: Api } {
+  const app = {} as { rt: RuntimeProcess; api: Api };
+  beforeAll(async () => {
+    Object.assign(app, await startApp(start, settings));
+  }, 120_000);
+  afterAll(async () => {
+    await app.rt?.stop();
+  });
+  return app;
 }
 
 /** The app on the local runtime with a virtual clock at `start`, and a client for it. */

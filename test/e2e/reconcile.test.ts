@@ -1,52 +1,46 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RuntimeProcess } from "../support/runtimeProcess.js";
-import { Api, FORMS_SECRET, readOutbox, request, startApp, tenants } from "./client.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FORMS_SECRET, readOutbox, request, useApp, tenants } from "./client.js";
 
 /**
  * The reconciler (DESIGN.md: nothing is silently dropped): a case whose orchestration was terminated is
  * started again from the stored case by the reconcile timer, and keeps its promises.
  */
-let rt: RuntimeProcess;
-let api: Api;
+const app = useApp("2026-11-20T15:29:00.000Z");
 beforeAll(async () => {
-  ({ rt, api } = await startApp("2026-11-20T15:29:00.000Z"));
-  expect((await api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
+  expect((await app.api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
 }, 120_000);
-afterAll(async () => {
-  await rt?.stop();
-});
 
 /** The durable management API, as an operator would call it (system key from the data folder). */
 async function management(method: string, path: string): Promise<{ status: number; body: { runtimeStatus?: string } }> {
-  const { durableTaskKey } = JSON.parse(readFileSync(join(rt.dataDir, "host-keys.json"), "utf8")) as { durableTaskKey: string };
-  const res = await fetch(`${rt.url}/runtime/webhooks/durabletask/${path}${path.includes("?") ? "&" : "?"}code=${durableTaskKey}`, { method });
+  const { durableTaskKey } = JSON.parse(readFileSync(join(app.rt.dataDir, "host-keys.json"), "utf8")) as { durableTaskKey: string };
+  const res = await fetch(`${app.rt.url}/runtime/webhooks/durabletask/${path}${path.includes("?") ? "&" : "?"}code=${durableTaskKey}`, { method });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as { runtimeStatus?: string }) : {} };
 }
 
 describe("reconciliation", () => {
   it("restarts a case whose orchestration was terminated, and the escalation still happens on time", async () => {
-    await rt.clock.to("2026-11-20T15:30:00.000Z");
-    const opened = await api.webhook("forms", FORMS_SECRET, "msg-reconcile", request("contoso-cn", "admin@contoso.cn"), Math.floor(Date.parse("2026-11-20T15:30:00.000Z") / 1000));
+    await app.rt.clock.to("2026-11-20T15:30:00.000Z");
+    const opened = await app.api.webhook("forms", FORMS_SECRET, "msg-reconcile", request("contoso-cn", "admin@contoso.cn"), Math.floor(Date.parse("2026-11-20T15:30:00.000Z") / 1000));
     const caseId = (opened.body as { id: string }).id;
     const instance = encodeURIComponent(`case:contoso-cn:${caseId}`);
-    await rt.drain();
+    await app.rt.drain();
     expect((await management("POST", `instances/${instance}/terminate?reason=operator%20mistake`)).status).toBe(202);
-    await rt.drain();
+    await app.rt.drain();
     expect((await management("GET", `instances/${instance}`)).body.runtimeStatus).toBe("Terminated");
 
     // The reconcile timer runs every 5 minutes (CASECLOCK_RECONCILE_SCHEDULE).
-    await rt.clock.advance("PT5M");
+    await app.rt.clock.advance("PT5M");
     expect((await management("GET", `instances/${instance}`)).body.runtimeStatus).toBe("Running");
-    expect(rt.logs().some((l) => l.includes("case orchestration restarted") && l.includes(caseId))).toBe(true);
+    expect(app.rt.logs().some((l) => l.includes("case orchestration restarted") && l.includes(caseId))).toBe(true);
 
-    await rt.clock.to("2026-11-21T15:30:00.000Z");
-    const escalations = (await readOutbox(rt)).filter((m) => m.subject.startsWith(`[${caseId}] Escalation level 1`));
+    await app.rt.clock.to("2026-11-21T15:30:00.000Z");
+    const escalations = (await readOutbox(app.rt)).filter((m) => m.subject.startsWith(`[${caseId}] Escalation level 1`));
     expect(escalations).toHaveLength(1);
     expect(escalations[0]).toMatchObject({ sentAt: "2026-11-21T15:30:00.000Z" });
     // The acknowledgement was sent once, before the termination, and not again by the restart.
-    expect((await readOutbox(rt)).filter((m) => m.id === `${caseId}.v1.0`)).toHaveLength(1);
+    expect((await readOutbox(app.rt)).filter((m) => m.id === `${caseId}.v1.0`)).toHaveLength(1);
   });
 });

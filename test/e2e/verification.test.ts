@@ -1,32 +1,26 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RuntimeProcess } from "../support/runtimeProcess.js";
-import { Api, readOutbox, startApp, tenants } from "./client.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readOutbox, useApp, tenants } from "./client.js";
 
 const START = "2026-11-20T10:00:00.000Z";
 const UNREGISTERED = "+8613800000000";
-let rt: RuntimeProcess;
-let api: Api;
 const codesSeen: string[] = [];
 
+const app = useApp(START);
 beforeAll(async () => {
-  ({ rt, api } = await startApp(START));
-  expect((await api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
+  expect((await app.api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
 }, 120_000);
-afterAll(async () => {
-  await rt?.stop();
-});
 
 type Verification = { id: string; status: string; method: string; destinations: string[]; expiresAt: string };
 
 /** Starts a verification for the unregistered number and reads the code from the admins' mail. */
 async function startAndReadCode(): Promise<{ id: string; code: string }> {
-  const res = await api.post<Verification>("/api/verifications", { tenantId: "contoso-cn", phone: UNREGISTERED });
+  const res = await app.api.post<Verification>("/api/verifications", { tenantId: "contoso-cn", phone: UNREGISTERED });
   expect(res.status).toBe(202);
   expect(res.body).toMatchObject({ status: "pending", method: "emailCode", destinations: ["a***n@c*****o.cn", "i*@c*****o.cn"] });
-  await rt.drain();
-  const mails = (await readOutbox(rt)).filter((m) => m.id.startsWith(`${res.body.id}.`));
+  await app.rt.drain();
+  const mails = (await readOutbox(app.rt)).filter((m) => m.id.startsWith(`${res.body.id}.`));
   expect(mails.map((m) => [m.to[0], m.language]).sort()).toEqual([
     ["admin@contoso.cn", "zh-Hans"],
     ["it@contoso.cn", "en"],
@@ -41,7 +35,7 @@ const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(
 
 describe("caller verification (SPEC §1.5, §2.3)", () => {
   it("a registered phone verifies at once, with the same status and shape as a code request", async () => {
-    const res = await api.post<Verification>("/api/verifications", { tenantId: "contoso-cn", phone: "+861055550100" });
+    const res = await app.api.post<Verification>("/api/verifications", { tenantId: "contoso-cn", phone: "+861055550100" });
     expect(res.status).toBe(202);
     expect(Object.keys(res.body).sort()).toEqual(["attemptsLeft", "destinations", "expiresAt", "id", "method", "status", "verifiedAt"]);
     expect(res.body).toMatchObject({ status: "verified", method: "registeredPhone", destinations: [] });
@@ -50,60 +44,60 @@ describe("caller verification (SPEC §1.5, §2.3)", () => {
   it("five wrong codes lock it; then even the right code is refused", async () => {
     const { id, code } = await startAndReadCode();
     for (let i = 1; i <= 4; i++) {
-      const res = await api.post(`/api/verifications/${id}/confirm`, { code: wrong(code) });
+      const res = await app.api.post(`/api/verifications/${id}/confirm`, { code: wrong(code) });
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ type: "urn:caseclock:problem:code-incorrect", attemptsLeft: 5 - i });
     }
-    const fifth = await api.post(`/api/verifications/${id}/confirm`, { code: wrong(code) });
+    const fifth = await app.api.post(`/api/verifications/${id}/confirm`, { code: wrong(code) });
     expect(fifth.status).toBe(409);
     expect(fifth.body).toMatchObject({ type: "urn:caseclock:problem:verification-locked" });
-    expect((await api.post(`/api/verifications/${id}/confirm`, { code })).status).toBe(409);
+    expect((await app.api.post(`/api/verifications/${id}/confirm`, { code })).status).toBe(409);
   });
 
   it("throttles a second request from the same number within a minute (429 with Retry-After)", async () => {
-    const res = await api.post("/api/verifications", { tenantId: "contoso-cn", phone: UNREGISTERED });
+    const res = await app.api.post("/api/verifications", { tenantId: "contoso-cn", phone: UNREGISTERED });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("the right code in time verifies, and works only once", async () => {
-    await rt.clock.advance("PT1M");
+    await app.rt.clock.advance("PT1M");
     const { id, code } = await startAndReadCode();
-    await rt.clock.advance("PT9M");
-    const ok = await api.post(`/api/verifications/${id}/confirm`, { code });
+    await app.rt.clock.advance("PT9M");
+    const ok = await app.api.post(`/api/verifications/${id}/confirm`, { code });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: "verified", method: "emailCode" });
-    const again = await api.post(`/api/verifications/${id}/confirm`, { code });
+    const again = await app.api.post(`/api/verifications/${id}/confirm`, { code });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ type: "urn:caseclock:problem:verification-used" });
   });
 
   it("after 10 minutes the code is refused", async () => {
-    await rt.clock.advance("PT2M");
+    await app.rt.clock.advance("PT2M");
     const { id, code } = await startAndReadCode();
-    await rt.clock.advance("PT10M1S");
-    const late = await api.post(`/api/verifications/${id}/confirm`, { code });
+    await app.rt.clock.advance("PT10M1S");
+    const late = await app.api.post(`/api/verifications/${id}/confirm`, { code });
     expect(late.status).toBe(410);
     expect(late.body).toMatchObject({ type: "urn:caseclock:problem:verification-expired" });
-    expect((await api.get<Verification>(`/api/verifications/${id}`)).body.status).toBe("expired");
+    expect((await app.api.get<Verification>(`/api/verifications/${id}`)).body.status).toBe("expired");
   });
 
   it("limits a tenant to 20 verifications an hour, whatever the numbers (429 with Retry-After)", async () => {
-    await rt.clock.advance("PT2H");
+    await app.rt.clock.advance("PT2H");
     for (let i = 0; i < 20; i++) {
-      const res = await api.post("/api/verifications", { tenantId: "contoso-cn", phone: `+86139000001${String(i).padStart(2, "0")}` });
+      const res = await app.api.post("/api/verifications", { tenantId: "contoso-cn", phone: `+86139000001${String(i).padStart(2, "0")}` });
       expect(res.status, `request ${i + 1}`).toBe(202);
     }
-    const over = await api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" });
+    const over = await app.api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" });
     expect(over.status).toBe(429);
     expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(60);
-    await rt.clock.advance("PT1H");
-    expect((await api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" })).status).toBe(202);
+    await app.rt.clock.advance("PT1H");
+    expect((await app.api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" })).status).toBe(202);
   });
 
   it("never writes a code in the logs or in clear in the database", async () => {
-    await rt.drain();
-    const logs = rt.logs().join("\n");
+    await app.rt.drain();
+    const logs = app.rt.logs().join("\n");
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
@@ -113,7 +107,7 @@ describe("caller verification (SPEC §1.5, §2.3)", () => {
         } else files.push(path);
       }
     };
-    walk(rt.dataDir);
+    walk(app.rt.dataDir);
     expect(files.length).toBeGreaterThan(0);
     for (const code of codesSeen) {
       expect(logs).not.toContain(code);

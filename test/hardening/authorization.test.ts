@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RuntimeProcess } from "../support/runtimeProcess.js";
-import { Api, request, startApp, tenants } from "../e2e/client.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { request, useApp, tenants } from "../e2e/client.js";
 
-let rt: RuntimeProcess;
-let api: Api;
 let contosoCase: string;
 let fabrikamCase: string;
 
+const app = useApp("2026-11-20T10:00:00.000Z");
 beforeAll(async () => {
-  ({ rt, api } = await startApp("2026-11-20T10:00:00.000Z"));
-  await api.put("/api/tenants/contoso-cn", tenants.vianet);
-  await api.put("/api/tenants/fabrikam-cn", tenants.vianetNoAgreement);
-  contosoCase = (await api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"))).body.id;
-  fabrikamCase = (await api.post<{ id: string }>("/api/cases", request("fabrikam-cn", "admin@fabrikam.fr"))).body.id;
+  await app.api.put("/api/tenants/contoso-cn", tenants.vianet);
+  await app.api.put("/api/tenants/fabrikam-cn", tenants.vianetNoAgreement);
+  contosoCase = (await app.api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"))).body.id;
+  fabrikamCase = (await app.api.post<{ id: string }>("/api/cases", request("fabrikam-cn", "admin@fabrikam.fr"))).body.id;
 }, 120_000);
-afterAll(async () => {
-  await rt?.stop();
-});
 
 /** The header App Service Authentication injects for a signed-in Entra ID principal. */
 function principal(roles: string[], claims: Array<{ typ: string; val: string }> = []): Record<string, string> {
@@ -25,7 +19,7 @@ function principal(roles: string[], claims: Array<{ typ: string; val: string }> 
 }
 
 async function raw(method: string, path: string, headers: Record<string, string> = {}, body?: unknown) {
-  const res = await fetch(rt.url + path, { method, headers: { "content-type": "application/json", ...headers }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(app.rt.url + path, { method, headers: { "content-type": "application/json", ...headers }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   await res.arrayBuffer();
   return res.status;
 }
@@ -54,7 +48,7 @@ describe("authorization (SPEC §4)", () => {
   });
 
   it("where App Service Authentication is on, agent routes need the Agent role and tenant profiles the Admin role", async () => {
-    const key = { "x-functions-key": rt.functionKey };
+    const key = { "x-functions-key": app.rt.functionKey };
     expect(await raw("GET", `/api/cases/${contosoCase}`, { ...key, ...principal(["Agent"]) })).toBe(200);
     expect(await raw("GET", `/api/cases/${contosoCase}`, { ...key, ...principal([]) })).toBe(403);
     expect(await raw("PUT", "/api/tenants/contoso-cn", { ...key, ...principal(["Agent"]) }, tenants.vianet)).toBe(403);
@@ -62,14 +56,14 @@ describe("authorization (SPEC §4)", () => {
   });
 
   it("a tenant reads only its own cases through the tenant-scoped routes", async () => {
-    const key = { "x-functions-key": rt.functionKey };
+    const key = { "x-functions-key": app.rt.functionKey };
     const contoso = { ...key, ...principal([], [{ typ: "caseclock_tenant", val: "contoso-cn" }]) };
     expect(await raw("GET", `/api/tenants/contoso-cn/cases/${contosoCase}`, contoso)).toBe(200);
     // Another tenant's case, through its own route or by smuggling the id into ours: not found.
     expect(await raw("GET", `/api/tenants/fabrikam-cn/cases/${fabrikamCase}`, contoso)).toBe(404);
     expect(await raw("GET", `/api/tenants/contoso-cn/cases/${fabrikamCase}`, contoso)).toBe(404);
     expect(await raw("GET", "/api/tenants/fabrikam-cn/cases", contoso)).toBe(404);
-    const list = await fetch(`${rt.url}/api/tenants/contoso-cn/cases`, { headers: contoso });
+    const list = await fetch(`${app.rt.url}/api/tenants/contoso-cn/cases`, { headers: contoso });
     const items = ((await list.json()) as { items: Array<{ tenantId: string }> }).items;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((c) => c.tenantId === "contoso-cn")).toBe(true);

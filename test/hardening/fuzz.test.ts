@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RuntimeProcess } from "../support/runtimeProcess.js";
-import { Api, FORMS_SECRET, request, startApp, tenants } from "../e2e/client.js";
+import { FORMS_SECRET, request, useApp, tenants } from "../e2e/client.js";
 import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
 
 /**
@@ -9,20 +8,17 @@ import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
  * the answer is a 4xx problem+json (or a success for input that happens to be valid), never a 5xx, and
  * nothing is stored for refused input.
  */
-let rt: RuntimeProcess;
-let api: Api;
 let caseId: string;
 let fuzzCases = 0;
 
+const app = useApp("2026-11-20T10:00:00.000Z", { CASECLOCK_BODY_LIMIT_BYTES: "65536" });
 beforeAll(async () => {
-  ({ rt, api } = await startApp("2026-11-20T10:00:00.000Z", { CASECLOCK_BODY_LIMIT_BYTES: "65536" }));
-  expect((await api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
-  const opened = await api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"));
+  expect((await app.api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
+  const opened = await app.api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"));
   caseId = opened.body.id;
 }, 120_000);
 
 afterAll(async () => {
-  await rt?.stop();
   console.log(`fuzz cases run: ${fuzzCases}`);
 });
 
@@ -48,7 +44,7 @@ function bodies(valid: Record<string, unknown>): fc.Arbitrary<string> {
 
 async function assertHandled(method: string, path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<number> {
   fuzzCases += 1;
-  const res = await fetch(rt.url + path, { method, headers: { "x-functions-key": rt.functionKey, "content-type": "application/json", ...headers }, ...(body !== undefined ? { body } : {}) });
+  const res = await fetch(app.rt.url + path, { method, headers: { "x-functions-key": app.rt.functionKey, "content-type": "application/json", ...headers }, ...(body !== undefined ? { body } : {}) });
   const text = await res.text();
   const where = `${method} ${path.slice(0, 120)} → ${res.status} ${text.slice(0, 200)}`;
   expect(res.status, where).toBeLessThan(500);
@@ -62,7 +58,7 @@ async function assertHandled(method: string, path: string, body: string | undefi
   return res.status;
 }
 
-const caseCount = async () => ((await api.get<{ items: unknown[] }>("/api/cases?limit=100")).body.items ?? []).length;
+const caseCount = async () => ((await app.api.get<{ items: unknown[] }>("/api/cases?limit=100")).body.items ?? []).length;
 
 describe("fuzzing every route", () => {
   const runs = Number(process.env.CASECLOCK_FUZZ_RUNS ?? 40);
@@ -115,7 +111,7 @@ describe("fuzzing every route", () => {
 
   it("POST /api/intake/{source}: hostile headers and bodies are 4xx, and store nothing", async () => {
     const before = await caseCount();
-    const now = Math.floor((await rt.clock.now()).getTime() / 1000);
+    const now = Math.floor((await app.rt.clock.now()).getTime() / 1000);
     await fc.assert(
       fc.asyncProperty(bodies(request("contoso-cn", "admin@contoso.cn")), fc.option(nasty), fc.option(nasty), fc.option(nasty), async (body, id, ts, sig) => {
         const headers: Record<string, string> = {};
