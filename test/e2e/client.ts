@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
 import { startRuntimeProcess, type RuntimeProcess } from "../support/runtimeProcess.js";
+import { type OutboxMessage } from "../../local/outbox/outboxFolder.js";
 
 /** A webhook secret for the e2e "forms" source (test-only key material). */
 export const FORMS_SECRET = "whsec_" + Buffer.from("e2e-forms-signing-key-0123456789").toString("base64");
@@ -68,14 +69,8 @@ export class Api {
   }
 }
 
-export interface OutboxEntry {
-  readonly id: string;
-  readonly to: string[];
-  readonly subject: string;
-  readonly language: string;
-  readonly sentAt: string;
-  readonly text?: string;
-}
+/** `GET /_local/outbox?full=1` answers the message files themselves. */
+export type OutboxEntry = OutboxMessage;
 
 export const tenants = {
   /** 21Vianet tenant with the advanced agreement; its admin reads Simplified Chinese. */
