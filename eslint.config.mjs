@@ -21,10 +21,22 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Orchestrators read time from context.df.currentUtcDateTime." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Orchestrators read time from context.df.currentUtcDateTime." },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Orchestrators must be deterministic." },
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration in activities, not orchestrators." }
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Orchestrators read time from context.df.currentUtcDateTime.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Orchestrators read time from context.df.currentUtcDateTime.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: "Orchestrators must be deterministic.",
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration in activities, not orchestrators.",
+        },
       ],
     },
   },

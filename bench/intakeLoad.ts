@@ -80,7 +80,11 @@ function plan(o: IntakeLoadOptions): Delivery[] {
   }
   for (let i = 0; i < invalid; i++) {
     const badSignature = i % 2 === 0;
-    list.push({ kind: badSignature ? "bad-signature" : "invalid-body", id: `load-invalid-${i}`, body: JSON.stringify({ tenantId: o.tenantId, title: badSignature ? "tampered" : "" }) });
+    list.push({
+      kind: badSignature ? "bad-signature" : "invalid-body",
+      id: `load-invalid-${i}`,
+      body: JSON.stringify({ tenantId: o.tenantId, title: badSignature ? "tampered" : "" }),
+    });
   }
   // Shuffle, so re-deliveries sometimes race their originals.
   for (let i = list.length - 1; i > 0; i--) {
@@ -120,8 +124,24 @@ export async function runIntakeLoad(o: IntakeLoadOptions): Promise<IntakeLoadRep
                   const next = queue.shift()!;
                   (context as { current?: Delivery }).current = next;
                   const ts = o.now();
-                  const signature = signWebhook(next.kind === "bad-signature" ? otherSecret : o.secret, next.id, ts, next.body);
-                  return { ...req, path, method: "POST", body: next.body, headers: { "content-type": "application/json", "webhook-id": next.id, "webhook-timestamp": String(ts), "webhook-signature": signature } };
+                  const signature = signWebhook(
+                    next.kind === "bad-signature" ? otherSecret : o.secret,
+                    next.id,
+                    ts,
+                    next.body,
+                  );
+                  return {
+                    ...req,
+                    path,
+                    method: "POST",
+                    body: next.body,
+                    headers: {
+                      "content-type": "application/json",
+                      "webhook-id": next.id,
+                      "webhook-timestamp": String(ts),
+                      "webhook-signature": signature,
+                    },
+                  };
                 },
                 onResponse: (status, body, context, headers) => {
                   const c = context as { current?: Delivery };
@@ -175,7 +195,8 @@ export async function runIntakeLoad(o: IntakeLoadOptions): Promise<IntakeLoadRep
       else unexpected.push(`duplicate ${d.id}: ${d.status} ${idOf(d)} vs ${idOf(d.original!)}`);
     } else {
       const expected = d.kind === "bad-signature" ? 401 : 422;
-      if (d.status === expected && (d.contentType ?? "").includes("application/problem+json")) invalidWithProblemJson += 1;
+      if (d.status === expected && (d.contentType ?? "").includes("application/problem+json"))
+        invalidWithProblemJson += 1;
       else unexpected.push(`${d.kind} ${d.id}: ${d.status} ${d.contentType}`);
     }
   }
@@ -184,7 +205,10 @@ export async function runIntakeLoad(o: IntakeLoadOptions): Promise<IntakeLoadRep
   const stored: string[] = [];
   let continuation: string | undefined;
   do {
-    const res = await fetch(`${o.url}/api/cases?tenantId=${o.tenantId}&limit=100${continuation ? `&continuation=${encodeURIComponent(continuation)}` : ""}`, { headers: { "x-functions-key": o.functionKey } });
+    const res = await fetch(
+      `${o.url}/api/cases?tenantId=${o.tenantId}&limit=100${continuation ? `&continuation=${encodeURIComponent(continuation)}` : ""}`,
+      { headers: { "x-functions-key": o.functionKey } },
+    );
     const page = (await res.json()) as { items: Array<{ id: string; title: string }>; continuation?: string };
     stored.push(...page.items.filter((c) => c.title.startsWith("Load request")).map((c) => c.id));
     continuation = page.continuation;
@@ -209,7 +233,16 @@ export async function runIntakeLoad(o: IntakeLoadOptions): Promise<IntakeLoadRep
 }
 
 /** The same load shape against a route that does no work: the runtime's own cost, as the baseline. */
-export async function runBaseline(url: string, amount: number, concurrency: number): Promise<{ p50: number; p99: number; mean: number; requestsPerSecond: number }> {
+export async function runBaseline(
+  url: string,
+  amount: number,
+  concurrency: number,
+): Promise<{ p50: number; p99: number; mean: number; requestsPerSecond: number }> {
   const result = await autocannon({ url: `${url}/api/health`, connections: concurrency, pipelining: 1, amount });
-  return { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, requestsPerSecond: result.requests.average };
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    mean: result.latency.average,
+    requestsPerSecond: result.requests.average,
+  };
 }

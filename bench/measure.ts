@@ -23,7 +23,11 @@ export function sinkValue(): number {
 }
 
 /** Median nanoseconds per call of `fn` over `inputs`. */
-export function medianNsPerCall<T>(inputs: readonly T[], fn: (input: T) => number, options: MeasureOptions = defaultMeasure): number {
+export function medianNsPerCall<T>(
+  inputs: readonly T[],
+  fn: (input: T) => number,
+  options: MeasureOptions = defaultMeasure,
+): number {
   const warmStart = performance.now();
   for (const input of inputs) sink += fn(input);
   const estimateMs = (performance.now() - warmStart) / inputs.length;

@@ -36,14 +36,30 @@ export interface Receipt {
 }
 
 moment.updateLocale(moment.locale(), {
-  workinghours: { 0: null, 1: ["09:00:00", "17:00:00"], 2: ["09:00:00", "17:00:00"], 3: ["09:00:00", "17:00:00"], 4: ["09:00:00", "17:00:00"], 5: ["09:00:00", "17:00:00"], 6: null },
+  workinghours: {
+    0: null,
+    1: ["09:00:00", "17:00:00"],
+    2: ["09:00:00", "17:00:00"],
+    3: ["09:00:00", "17:00:00"],
+    4: ["09:00:00", "17:00:00"],
+    5: ["09:00:00", "17:00:00"],
+    6: null,
+  },
   holidays: [],
 });
 
 dayjs.extend(utc);
 dayjs.extend(businessTime);
 const nineToFive = [{ start: "09:00:00", end: "17:00:00" }];
-dayjs.setBusinessTime({ sunday: null, monday: nineToFive, tuesday: nineToFive, wednesday: nineToFive, thursday: nineToFive, friday: nineToFive, saturday: null });
+dayjs.setBusinessTime({
+  sunday: null,
+  monday: nineToFive,
+  tuesday: nineToFive,
+  wednesday: nineToFive,
+  thursday: nineToFive,
+  friday: nineToFive,
+  saturday: null,
+});
 dayjs.setHolidays([]);
 
 const { DateTime: BusinessDateTime } = luxonBusinessDays;
@@ -51,11 +67,21 @@ const { DateTime: BusinessDateTime } = luxonBusinessDays;
 BusinessDateTime.fromMillis(0, { zone: "UTC" }).setupBusiness({ businessDays: [1, 2, 3, 4, 5], holidayMatchers: [] });
 
 export function momentAddWorkingHours(r: Receipt, hours: number): number {
-  return moment.utc(r.at + r.offset).addWorkingTime(hours, "hours").valueOf() - r.offset;
+  return (
+    moment
+      .utc(r.at + r.offset)
+      .addWorkingTime(hours, "hours")
+      .valueOf() - r.offset
+  );
 }
 
 export function dayjsAddBusinessHours(r: Receipt, hours: number): number {
-  return dayjs.utc(r.at + r.offset).addBusinessHours(hours).valueOf() - r.offset;
+  return (
+    dayjs
+      .utc(r.at + r.offset)
+      .addBusinessHours(hours)
+      .valueOf() - r.offset
+  );
 }
 
 export function luxonPlusBusinessDays(r: Receipt, days: number): number {

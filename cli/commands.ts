@@ -27,7 +27,8 @@ export const usage = `Usage:
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T {
   if (value === undefined) throw new UsageError(`--${name} is required (one of ${allowed.join(", ")})`);
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got "${value}")`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got "${value}")`);
   return value as T;
 }
 
@@ -59,20 +60,42 @@ export function due(argv: string[]) {
   const category: Category = oneOf("category", values.category, categories);
   const severity: Severity = oneOf("severity", values.severity, severities);
   const timeZone = values["time-zone"] ?? (preset === "21vianet" ? "Asia/Shanghai" : "UTC");
-  if (!IANAZone.isValidZone(timeZone)) throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Paris (got "${timeZone}")`);
-  if (values.received === undefined) throw new UsageError("--received is required (an ISO 8601 instant such as 2026-11-20T23:30:00+08:00)");
+  if (!IANAZone.isValidZone(timeZone))
+    throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Paris (got "${timeZone}")`);
+  if (values.received === undefined)
+    throw new UsageError("--received is required (an ISO 8601 instant such as 2026-11-20T23:30:00+08:00)");
   const received = DateTime.fromISO(values.received, { zone: timeZone });
   if (!received.isValid) throw new UsageError(`--received must be an ISO 8601 date-time (got "${values.received}")`);
   const region = values.region?.toUpperCase();
-  if (region !== undefined && !/^[A-Z]{2}$/.test(region)) throw new UsageError(`--region must be an ISO 3166-1 alpha-2 country code (got "${values.region}")`);
+  if (region !== undefined && !/^[A-Z]{2}$/.test(region))
+    throw new UsageError(`--region must be an ISO 3166-1 alpha-2 country code (got "${values.region}")`);
   const planIds = Object.keys(presets[preset].plans);
-  if (values.plan !== undefined && !planIds.includes(values.plan)) throw new UsageError(`--plan must be one of ${planIds.join(", ") || "(this preset has no plans)"} (got "${values.plan}")`);
-  if (values.plan === undefined && presets[preset].requiresPlan) throw new UsageError(`--plan is required for preset ${preset} (one of ${planIds.join(", ")})`);
+  if (values.plan !== undefined && !planIds.includes(values.plan))
+    throw new UsageError(
+      `--plan must be one of ${planIds.join(", ") || "(this preset has no plans)"} (got "${values.plan}")`,
+    );
+  if (values.plan === undefined && presets[preset].requiresPlan)
+    throw new UsageError(`--plan is required for preset ${preset} (one of ${planIds.join(", ")})`);
   const holidays = values.holiday ?? [];
-  for (const h of holidays) if (!/^\d{4}-\d{2}-\d{2}$/.test(h) || !DateTime.fromISO(h).isValid) throw new UsageError(`--holiday must be a date YYYY-MM-DD (got "${h}")`);
+  for (const h of holidays)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(h) || !DateTime.fromISO(h).isValid)
+      throw new UsageError(`--holiday must be a date YYYY-MM-DD (got "${h}")`);
 
-  const tenant: PolicyTenant = { preset, plan: values.plan, region, timeZone, advancedAgreement: values["advanced-agreement"] ?? false, holidays };
-  return previewDue({ tenant, category, severity, receivedAt: received.toJSDate(), impactStatement: values["impact-statement"] ?? false });
+  const tenant: PolicyTenant = {
+    preset,
+    plan: values.plan,
+    region,
+    timeZone,
+    advancedAgreement: values["advanced-agreement"] ?? false,
+    holidays,
+  };
+  return previewDue({
+    tenant,
+    category,
+    severity,
+    receivedAt: received.toJSDate(),
+    impactStatement: values["impact-statement"] ?? false,
+  });
 }
 
 /** `caseclock presets`: presets, plans, categories and calendars. */
@@ -83,7 +106,12 @@ export function listPresets() {
     plans: Object.fromEntries(Object.entries(p.plans).map(([id, plan]) => [id, `${plan.label} (row ${plan.group})`])),
     categories: p.categoryCalendars,
     calendars: Object.fromEntries(Object.entries(p.calendars).map(([name, c]) => [name, c.description])),
-    initialResponse: Object.fromEntries(Object.entries(p.initialResponse).map(([group, row]) => [group, { A: describeTarget(row.A), B: describeTarget(row.B), C: describeTarget(row.C) }])),
+    initialResponse: Object.fromEntries(
+      Object.entries(p.initialResponse).map(([group, row]) => [
+        group,
+        { A: describeTarget(row.A), B: describeTarget(row.B), C: describeTarget(row.C) },
+      ]),
+    ),
     assumptions: p.assumptions,
   }));
 }

@@ -11,12 +11,24 @@ import { UsageError } from "./usageError.js";
 export async function sendWebhook(argv: string[]): Promise<{ stdout: string; code: number }> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { url: { type: "string" }, secret: { type: "string" }, file: { type: "string" }, id: { type: "string" } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        url: { type: "string" },
+        secret: { type: "string" },
+        file: { type: "string" },
+        id: { type: "string" },
+      },
+    }));
   } catch (error) {
     throw new UsageError((error as Error).message.split("\n")[0] ?? "bad arguments");
   }
-  if (values.url === undefined || !/^https?:\/\//.test(values.url)) throw new UsageError("--url is required (e.g. http://localhost:7071/api/intake/forms)");
-  if (values.secret === undefined || !/^whsec_[A-Za-z0-9+/=]+$/.test(values.secret)) throw new UsageError("--secret is required (whsec_…)");
+  if (values.url === undefined || !/^https?:\/\//.test(values.url))
+    throw new UsageError("--url is required (e.g. http://localhost:7071/api/intake/forms)");
+  if (values.secret === undefined || !/^whsec_[A-Za-z0-9+/=]+$/.test(values.secret))
+    throw new UsageError("--secret is required (whsec_…)");
   if (values.file === undefined) throw new UsageError("--file is required (the JSON body to send)");
   let body: Buffer;
   try {
@@ -36,7 +48,12 @@ export async function sendWebhook(argv: string[]): Promise<{ stdout: string; cod
   const timestamp = Math.floor(now / 1000);
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signWebhook(values.secret, id, timestamp, body) },
+    headers: {
+      "content-type": "application/json",
+      "webhook-id": id,
+      "webhook-timestamp": String(timestamp),
+      "webhook-signature": signWebhook(values.secret, id, timestamp, body),
+    },
     body,
   });
   const text = await res.text();

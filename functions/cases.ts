@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import { app, type HttpRequest, type InvocationContext } from "@azure/functions";
 import { clockSettingsOf } from "../shared/app/clockSettings.js";
 import { services } from "../shared/app/services.js";
-import { caseEventBodySchema, caseIdFor, caseView, newCaseId, parseCaseId, rejectEvent, type CaseState } from "../shared/case/index.js";
+import {
+  caseEventBodySchema,
+  caseIdFor,
+  caseView,
+  newCaseId,
+  parseCaseId,
+  rejectEvent,
+  type CaseState,
+} from "../shared/case/index.js";
 import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
 import { log } from "../shared/logging/log.js";
@@ -13,16 +21,38 @@ import { readJson, validate } from "./http/body.js";
 import { listCasesResponse } from "./http/caseList.js";
 import { durableClientInput, ringCase, startCase } from "./http/durable.js";
 import { httpHandler, json } from "./http/handler.js";
-import { fingerprintOf, IDEMPOTENCY_TTL_SECONDS, idempotencyKeyOf, once, toResponse, type Answer } from "./http/idempotency.js";
+import {
+  fingerprintOf,
+  IDEMPOTENCY_TTL_SECONDS,
+  idempotencyKeyOf,
+  once,
+  toResponse,
+  type Answer,
+} from "./http/idempotency.js";
 import { problem } from "./http/problem.js";
 import { sendReopenRefused } from "./http/reopenRefused.js";
 
 /** Runs `handle` under the request's Idempotency-Key when it has one. */
-async function idempotent(request: HttpRequest, raw: Buffer, scope: string, handle: (key: string | undefined) => Promise<Answer>) {
+async function idempotent(
+  request: HttpRequest,
+  raw: Buffer,
+  scope: string,
+  handle: (key: string | undefined) => Promise<Answer>,
+) {
   const key = idempotencyKeyOf(request);
   const s = services();
   if (key === undefined) return toResponse(await handle(undefined));
-  return once({ intake: s.intake, partition: `idempotency:${scope}`, key: `${callerOf(request)}\u0000${key}`, fingerprint: fingerprintOf(request, raw), ttlSeconds: IDEMPOTENCY_TTL_SECONDS, now: s.now() }, () => handle(key));
+  return once(
+    {
+      intake: s.intake,
+      partition: `idempotency:${scope}`,
+      key: `${callerOf(request)}\u0000${key}`,
+      fingerprint: fingerprintOf(request, raw),
+      ttlSeconds: IDEMPOTENCY_TTL_SECONDS,
+      now: s.now(),
+    },
+    () => handle(key),
+  );
 }
 
 app.http("openCase", {
@@ -38,10 +68,26 @@ app.http("openCase", {
     return idempotent(request, raw, "cases", async (key) => {
       const now = s.now();
       // With a key, a retried request names the same case even if the first attempt died mid-way.
-      const caseId = key === undefined ? newCaseId(supportRequest.tenantId) : caseIdFor(supportRequest.tenantId, "api", callerOf(request), key);
-      const outcome = await openRequest({ tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: clockSettingsOf(s.settings) }, supportRequest, { source: "api", caseId, receivedAt: now, auditId: randomUUID() });
+      const caseId =
+        key === undefined
+          ? newCaseId(supportRequest.tenantId)
+          : caseIdFor(supportRequest.tenantId, "api", callerOf(request), key);
+      const outcome = await openRequest(
+        { tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: clockSettingsOf(s.settings) },
+        supportRequest,
+        { source: "api", caseId, receivedAt: now, auditId: randomUUID() },
+      );
       if (outcome.kind === "refused") {
-        return { status: outcome.status, body: { type: `urn:caseclock:problem:${outcome.code}`, title: outcome.title, status: outcome.status, detail: outcome.detail, ...(outcome.extensions ?? {}) } };
+        return {
+          status: outcome.status,
+          body: {
+            type: `urn:caseclock:problem:${outcome.code}`,
+            title: outcome.title,
+            status: outcome.status,
+            detail: outcome.detail,
+            ...(outcome.extensions ?? {}),
+          },
+        };
       }
       await startCase(context, outcome.tenantId, outcome.body.id);
       log(context, "info", "case opened", { source: "api", caseId: outcome.body.id, severity: outcome.body.severity });
@@ -83,7 +129,11 @@ app.http("listCases", {
 /** How long POST /events waits for the orchestration to apply the event before answering 202 instead of 200. */
 const APPLY_WAIT_MS = 10_000;
 
-async function waitForOutcome(tenantId: string, caseId: string, eventId: string): Promise<{ state: CaseState; outcome: CaseState["recentEvents"][number] } | undefined> {
+async function waitForOutcome(
+  tenantId: string,
+  caseId: string,
+  eventId: string,
+): Promise<{ state: CaseState; outcome: CaseState["recentEvents"][number] } | undefined> {
   const s = services();
   const deadline = performance.now() + APPLY_WAIT_MS;
   for (let delay = 20; performance.now() < deadline; delay = Math.min(delay * 2, 250)) {
@@ -108,28 +158,66 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
     const eventId = key === undefined ? randomUUID() : recordId(id, callerOf(request), key);
     let appended;
     try {
-      appended = await s.cases.appendEvent(current.tenantId, id, { id: eventId, receivedAt: now.toISOString(), event }, (state) => rejectEvent(state, event, now));
+      appended = await s.cases.appendEvent(
+        current.tenantId,
+        id,
+        { id: eventId, receivedAt: now.toISOString(), event },
+        (state) => rejectEvent(state, event, now),
+      );
     } catch (error) {
-      if (error instanceof InboxFullError) throw problem(503, "case-busy", "Too many events waiting", "This case has many events waiting to be applied; retry shortly.", undefined, { "retry-after": "5" });
+      if (error instanceof InboxFullError)
+        throw problem(
+          503,
+          "case-busy",
+          "Too many events waiting",
+          "This case has many events waiting to be applied; retry shortly.",
+          undefined,
+          { "retry-after": "5" },
+        );
       throw error;
     }
     if (appended === "not-found") throw problem(404, "case-not-found", "Case not found", "No case has this id.");
     // "duplicate": this very event was accepted by an earlier attempt; carry on as if just accepted.
     if (typeof appended === "object") {
       if (appended.code === "reopen-window-expired") await sendReopenRefused(context, current.state, now);
-      return { status: appended.status, body: { type: `urn:caseclock:problem:${appended.code}`, title: "Event not applicable", status: appended.status, detail: appended.detail, ...(appended.reasons ? { reasons: appended.reasons } : {}) } };
+      return {
+        status: appended.status,
+        body: {
+          type: `urn:caseclock:problem:${appended.code}`,
+          title: "Event not applicable",
+          status: appended.status,
+          detail: appended.detail,
+          ...(appended.reasons ? { reasons: appended.reasons } : {}),
+        },
+      };
     }
     await ringCase(context, current.tenantId, id);
     log(context, "info", "case event accepted", { caseId: id, eventType: event.type });
     const applied = await waitForOutcome(current.tenantId, id, eventId);
     if (applied === undefined) {
-      return { status: 202, headers: { location: `/api/cases/${id}` }, body: { event: { id: eventId, type: event.type, status: "accepted", receivedAt: now.toISOString() } } };
+      return {
+        status: 202,
+        headers: { location: `/api/cases/${id}` },
+        body: { event: { id: eventId, type: event.type, status: "accepted", receivedAt: now.toISOString() } },
+      };
     }
     const view = caseView(applied.state, s.now());
     if (applied.outcome.outcome === "rejected") {
-      return { status: 409, body: { type: `urn:caseclock:problem:${applied.outcome.code ?? "invalid-transition"}`, title: "Event not applicable", status: 409, detail: "The case changed before the event could be applied.", case: view } };
+      return {
+        status: 409,
+        body: {
+          type: `urn:caseclock:problem:${applied.outcome.code ?? "invalid-transition"}`,
+          title: "Event not applicable",
+          status: 409,
+          detail: "The case changed before the event could be applied.",
+          case: view,
+        },
+      };
     }
-    return { status: 200, body: { event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() }, case: view } };
+    return {
+      status: 200,
+      body: { event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() }, case: view },
+    };
   });
 }
 

@@ -58,7 +58,10 @@ export async function reconcile(context: InvocationContext): Promise<ReconcileRe
       }
     }
   } while (continuation !== undefined);
-  log(context, "info", "reconciled", { count: scanned, outcome: `restarted=${restarted} rung=${rung} failed=${failed}` });
+  log(context, "info", "reconciled", {
+    count: scanned,
+    outcome: `restarted=${restarted} rung=${rung} failed=${failed}`,
+  });
   return { scanned, restarted, rung, failed };
 }
 

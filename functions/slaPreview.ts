@@ -15,7 +15,11 @@ const previewSchema = z
     severity: severitySchema,
     receivedAt: z.string().datetime({ offset: true }),
     timeZone: timeZoneSchema.default("UTC"),
-    region: z.string().regex(/^[A-Za-z]{2}$/).transform((r) => r.toUpperCase()).optional(),
+    region: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((r) => r.toUpperCase())
+      .optional(),
     holidays: z.array(z.string().date()).max(400).default([]),
     advancedAgreement: z.boolean().default(false),
     impactStatement: z.union([z.boolean(), z.string().max(5_000)]).default(false),
@@ -24,8 +28,14 @@ const previewSchema = z
   .strict()
   .superRefine((p, ctx) => {
     const plans = Object.keys(presets[p.preset].plans);
-    if (p.plan === undefined && presets[p.preset].requiresPlan) ctx.addIssue({ code: "custom", path: ["plan"], message: `is required for preset ${p.preset} (one of ${plans.join(", ")})` });
-    if (p.plan !== undefined && !plans.includes(p.plan)) ctx.addIssue({ code: "custom", path: ["plan"], message: `is not a plan of preset ${p.preset}` });
+    if (p.plan === undefined && presets[p.preset].requiresPlan)
+      ctx.addIssue({
+        code: "custom",
+        path: ["plan"],
+        message: `is required for preset ${p.preset} (one of ${plans.join(", ")})`,
+      });
+    if (p.plan !== undefined && !plans.includes(p.plan))
+      ctx.addIssue({ code: "custom", path: ["plan"], message: `is not a plan of preset ${p.preset}` });
   });
 
 /** What-if: the due instants a hypothetical request would get (SPEC §3). Reads nothing, stores nothing. */
@@ -38,6 +48,23 @@ app.http("slaPreview", {
     const { json: body } = await readJson(request, services().settings.CASECLOCK_BODY_LIMIT_BYTES);
     const p = validate(previewSchema, body);
     const impact = typeof p.impactStatement === "string" ? p.impactStatement.trim() !== "" : p.impactStatement;
-    return json(200, previewDue({ tenant: { preset: p.preset, plan: p.plan, region: p.region, timeZone: p.timeZone, advancedAgreement: p.advancedAgreement, holidays: p.holidays }, category: p.category, severity: p.severity, receivedAt: new Date(p.receivedAt), impactStatement: impact, ...(p.contactMethod ? { contactMethod: p.contactMethod } : {}) }));
+    return json(
+      200,
+      previewDue({
+        tenant: {
+          preset: p.preset,
+          plan: p.plan,
+          region: p.region,
+          timeZone: p.timeZone,
+          advancedAgreement: p.advancedAgreement,
+          holidays: p.holidays,
+        },
+        category: p.category,
+        severity: p.severity,
+        receivedAt: new Date(p.receivedAt),
+        impactStatement: impact,
+        ...(p.contactMethod ? { contactMethod: p.contactMethod } : {}),
+      }),
+    );
   }),
 });

@@ -11,7 +11,8 @@ import { problem } from "./http/problem.js";
  * A tenant's own view of its cases: the case must belong to the tenant of the route, so one
  * organisation's credentials never reach another's cases (they get the same 404 as a missing case).
  */
-const caseNotFound = () => problem(404, "case-not-found", "Case not found", "This organisation has no case with this id.");
+const caseNotFound = () =>
+  problem(404, "case-not-found", "Case not found", "This organisation has no case with this id.");
 
 function routeTenant(request: HttpRequest): string {
   const parsed = tenantIdSchema.safeParse(request.params.tenantId);

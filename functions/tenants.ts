@@ -8,7 +8,13 @@ import { problem } from "./http/problem.js";
 
 function tenantIdOf(raw: string | undefined): string {
   const parsed = tenantIdSchema.safeParse(raw);
-  if (!parsed.success) throw problem(404, "tenant-not-found", "Organisation not found", "Tenant ids are 2–63 lower-case letters, digits and dashes.");
+  if (!parsed.success)
+    throw problem(
+      404,
+      "tenant-not-found",
+      "Organisation not found",
+      "Tenant ids are 2–63 lower-case letters, digits and dashes.",
+    );
   return parsed.data;
 }
 
@@ -34,7 +40,8 @@ app.http("getTenant", {
   handler: httpHandler("getTenant", async (request) => {
     requireRole(request, "Agent");
     const tenant = await services().tenants.get(tenantIdOf(request.params.id));
-    if (tenant === undefined) throw problem(404, "tenant-not-found", "Organisation not found", "No organisation profile has this id.");
+    if (tenant === undefined)
+      throw problem(404, "tenant-not-found", "Organisation not found", "No organisation profile has this id.");
     return json(200, tenant);
   }),
 });

@@ -6,7 +6,14 @@ import { services } from "../shared/app/services.js";
 import { parseCaseId } from "../shared/case/index.js";
 import { errorFields, log } from "../shared/logging/log.js";
 import { phoneSchema, tenantIdSchema } from "../shared/tenant/tenant.js";
-import { CODE_LIFETIME_MS, confirm, maskEmail, RESEND_INTERVAL_MS, TENANT_HOURLY_LIMIT, type VerificationRecord } from "../shared/verification/verification.js";
+import {
+  CODE_LIFETIME_MS,
+  confirm,
+  maskEmail,
+  RESEND_INTERVAL_MS,
+  TENANT_HOURLY_LIMIT,
+  type VerificationRecord,
+} from "../shared/verification/verification.js";
 import { VERIFICATION_DONE, VERIFICATION_ORCHESTRATOR, verificationInstanceId } from "../orchestrations/names.js";
 import { requireRole } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
@@ -31,7 +38,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 async function loadVerification(raw: string | undefined) {
   const id = raw ?? "";
   const record = UUID.test(id) ? await services().verifications.get(id) : undefined;
-  if (record === undefined) throw problem(404, "verification-not-found", "Verification not found", "No verification has this id.");
+  if (record === undefined)
+    throw problem(404, "verification-not-found", "Verification not found", "No verification has this id.");
   return record;
 }
 
@@ -49,13 +57,18 @@ app.http("startVerification", {
     const { json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
     const input = validate(startSchema, body);
     if (input.caseId !== undefined && parseCaseId(input.caseId)?.tenantId !== input.tenantId) {
-      throw problem(422, "validation-failed", "Validation failed", "The case does not belong to this tenant.", { errors: [{ pointer: "/caseId", detail: "is not a case of this tenant" }] });
+      throw problem(422, "validation-failed", "Validation failed", "The case does not belong to this tenant.", {
+        errors: [{ pointer: "/caseId", detail: "is not a case of this tenant" }],
+      });
     }
     const tenant = await s.tenants.get(input.tenantId);
-    if (tenant === undefined) throw problem(404, "tenant-not-found", "Organisation not found", "No organisation profile has this id.");
+    if (tenant === undefined)
+      throw problem(404, "tenant-not-found", "Organisation not found", "No organisation profile has this id.");
     const now = s.now();
     // Throttle keys are digests: the caller's number is never stored.
-    const callerKey = createHmac("sha256", s.settings.CASECLOCK_CODE_KEY).update(`${input.tenantId}\u0000${input.phone}`).digest("base64url");
+    const callerKey = createHmac("sha256", s.settings.CASECLOCK_CODE_KEY)
+      .update(`${input.tenantId}\u0000${input.phone}`)
+      .digest("base64url");
     const throttle = await s.verifications.throttle(
       [
         { id: `throttle:caller:${callerKey}`, windowMs: RESEND_INTERVAL_MS, limit: 1 },
@@ -65,7 +78,14 @@ app.http("startVerification", {
     );
     if (!throttle.allowed) {
       const seconds = Math.ceil(throttle.retryAfterMs / 1000);
-      throw problem(429, "too-many-verifications", "Too many verification requests", `Wait ${seconds} s before asking again.`, { retryAfter: seconds }, { "retry-after": String(seconds) });
+      throw problem(
+        429,
+        "too-many-verifications",
+        "Too many verification requests",
+        `Wait ${seconds} s before asking again.`,
+        { retryAfter: seconds },
+        { "retry-after": String(seconds) },
+      );
     }
     const registered = tenant.admins.some((a) => a.phone === input.phone);
     const id = randomUUID();
@@ -88,12 +108,19 @@ app.http("startVerification", {
     // Both kinds start the same orchestration (it sends nothing for a verified record), so the two
     // answers take the same path and comparable time: timing does not tell a registered number apart.
     try {
-      await df.getClient(context).startNew(VERIFICATION_ORCHESTRATOR, { instanceId: verificationInstanceId(id), input: { verificationId: id, expiresAt } });
+      await df.getClient(context).startNew(VERIFICATION_ORCHESTRATOR, {
+        instanceId: verificationInstanceId(id),
+        input: { verificationId: id, expiresAt },
+      });
     } catch (error) {
       log(context, "error", "verification orchestration not started", { verificationId: id, ...errorFields(error) });
       throw error;
     }
-    log(context, "info", "verification started", { verificationId: id, tenantId: input.tenantId, outcome: record.status });
+    log(context, "info", "verification started", {
+      verificationId: id,
+      tenantId: input.tenantId,
+      outcome: record.status,
+    });
     return json(202, view(record), { location: `/api/verifications/${id}` });
   }),
 });
@@ -137,18 +164,47 @@ app.http("confirmVerification", {
       const result = confirm(current, code, s.settings.CASECLOCK_CODE_KEY, now);
       switch (result.outcome) {
         case "already-verified":
-          throw problem(409, "verification-used", "Code already used", "This verification is complete; a code works once.");
+          throw problem(
+            409,
+            "verification-used",
+            "Code already used",
+            "This verification is complete; a code works once.",
+          );
         case "no-code-yet":
-          throw problem(409, "verification-pending", "No code issued yet", "The code is being sent; try again in a moment.", undefined, { "retry-after": "2" });
+          throw problem(
+            409,
+            "verification-pending",
+            "No code issued yet",
+            "The code is being sent; try again in a moment.",
+            undefined,
+            { "retry-after": "2" },
+          );
         case "locked":
-          if (current.status !== "locked" && !(await s.verifications.replaceIfUnchanged(result.record, current._etag))) continue;
-          throw problem(409, "verification-locked", "Verification locked", "Too many wrong codes. Start a new verification.");
+          if (current.status !== "locked" && !(await s.verifications.replaceIfUnchanged(result.record, current._etag)))
+            continue;
+          throw problem(
+            409,
+            "verification-locked",
+            "Verification locked",
+            "Too many wrong codes. Start a new verification.",
+          );
         case "expired":
           if (current.status !== "expired") await s.verifications.replaceIfUnchanged(result.record, current._etag);
-          throw problem(410, "verification-expired", "Code expired", "The code was valid for 10 minutes. Start a new verification.");
+          throw problem(
+            410,
+            "verification-expired",
+            "Code expired",
+            "The code was valid for 10 minutes. Start a new verification.",
+          );
         case "wrong":
           if (!(await s.verifications.replaceIfUnchanged(result.record, current._etag))) continue;
-          throw problem(422, "code-incorrect", "Wrong code", `The code does not match. ${result.attemptsLeft} attempt(s) left.`, { attemptsLeft: result.attemptsLeft });
+          throw problem(
+            422,
+            "code-incorrect",
+            "Wrong code",
+            `The code does not match. ${result.attemptsLeft} attempt(s) left.`,
+            { attemptsLeft: result.attemptsLeft },
+          );
         case "verified": {
           // ETag-conditional: of two concurrent right answers exactly one write succeeds.
           if (!(await s.verifications.replaceIfUnchanged(result.record, current._etag))) continue;

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  process.on("unhandledRejection", (reason) => console.log(`[local] error: unhandled rejection: ${errorMessage(reason)}`));
+  process.on("unhandledRejection", (reason) =>
+    console.log(`[local] error: unhandled rejection: ${errorMessage(reason)}`),
+  );
   const runtime = await startLocalRuntime({
     ...(args.port !== undefined ? { port: args.port } : {}),
     ...(args.cosmosPort !== undefined ? { cosmosPort: args.cosmosPort } : {}),
@@ -50,9 +52,13 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 
   console.log(`caseclock local runtime listening on ${runtime.url}`);
-  console.log(`function key: ${runtime.functionKey} (in ${runtime.dataDir}/${FUNCTION_KEY_FILE}; send it as x-functions-key or ?code=)`);
+  console.log(
+    `function key: ${runtime.functionKey} (in ${runtime.dataDir}/${FUNCTION_KEY_FILE}; send it as x-functions-key or ?code=)`,
+  );
   console.log(`data folder: ${runtime.dataDir}`);
-  console.log(`clock: ${runtime.virtualClock ? `virtual, now ${runtime.now().toISOString()} (POST ${runtime.url}/_local/clock {"advance":"PT1H"})` : "real"}`);
+  console.log(
+    `clock: ${runtime.virtualClock ? `virtual, now ${runtime.now().toISOString()} (POST ${runtime.url}/_local/clock {"advance":"PT1H"})` : "real"}`,
+  );
   console.log(`embedded Cosmos DB: ${runtime.cosmos.endpoint} database ${runtime.cosmos.database}`);
   console.log(`outbox: GET ${runtime.url}/_local/outbox`);
   console.log("functions:");

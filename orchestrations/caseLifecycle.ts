@@ -2,7 +2,12 @@ import * as df from "durable-functions";
 import { type OrchestrationContext, type OrchestrationHandler } from "durable-functions";
 import { decide, nextWakeUp, type CaseState, type Effect, type SendMail } from "../shared/case/index.js";
 import "./activities/caseActivities.js";
-import { type CaseRef, type CaseWork, type SaveDecisionInput, type SendCaseMailInput } from "./activities/caseActivities.js";
+import {
+  type CaseRef,
+  type CaseWork,
+  type SaveDecisionInput,
+  type SendCaseMailInput,
+} from "./activities/caseActivities.js";
 import { activities, CASE_DOORBELL, CASE_ORCHESTRATOR } from "./names.js";
 
 /** Activities are retried with backoff: Cosmos throttling or a mail hiccup must not fail the case. */
@@ -13,9 +18,20 @@ retry.maxRetryIntervalInMilliseconds = 120_000;
 function* sendAll(context: OrchestrationContext, state: CaseState, effects: readonly Effect[]) {
   const mails = effects.filter((e): e is SendMail => e.type === "sendMail");
   if (mails.length === 0) return;
-  const input = (effect: SendMail): SendCaseMailInput => ({ effect, requester: state.requester, category: state.category, timeZone: state.timeZone });
-  yield context.df.Task.all(mails.map((effect) => context.df.callActivityWithRetry(activities.sendCaseMail, retry, input(effect))));
-  yield context.df.callActivityWithRetry(activities.clearCaseOutbox, retry, { tenantId: state.tenantId, caseId: state.id, version: state.version });
+  const input = (effect: SendMail): SendCaseMailInput => ({
+    effect,
+    requester: state.requester,
+    category: state.category,
+    timeZone: state.timeZone,
+  });
+  yield context.df.Task.all(
+    mails.map((effect) => context.df.callActivityWithRetry(activities.sendCaseMail, retry, input(effect))),
+  );
+  yield context.df.callActivityWithRetry(activities.clearCaseOutbox, retry, {
+    tenantId: state.tenantId,
+    caseId: state.id,
+    version: state.version,
+  });
 }
 
 /** The clocks, for the orchestration's custom status (visible through the durable client's status API). */
@@ -31,7 +47,9 @@ function statusOf(state: CaseState) {
     clocks: {
       initialResponse: { dueAt: initialResponse.dueAt, state: initialResponse.state },
       ...(followUp ? { followUp: { dueAt: followUp.dueAt, state: followUp.state } } : {}),
-      ...(customerResponse ? { customerResponse: { dueAt: customerResponse.dueAt, state: customerResponse.state } } : {}),
+      ...(customerResponse
+        ? { customerResponse: { dueAt: customerResponse.dueAt, state: customerResponse.state } }
+        : {}),
     },
   };
 }

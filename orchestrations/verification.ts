@@ -9,7 +9,9 @@ retry.backoffCoefficient = 2;
 /** Sends the code, then waits for the confirmation or the end of the code's life, whichever comes first. */
 const verification: OrchestrationHandler = function* (context) {
   const input = context.df.getInput<{ verificationId: string; expiresAt: string }>();
-  const sent = (yield context.df.callActivityWithRetry(activities.issueVerificationCode, retry, { verificationId: input.verificationId })) as string;
+  const sent = (yield context.df.callActivityWithRetry(activities.issueVerificationCode, retry, {
+    verificationId: input.verificationId,
+  })) as string;
   if (sent !== "sent") return { outcome: sent };
   const done = context.df.waitForExternalEvent(VERIFICATION_DONE);
   const expiry = context.df.createTimer(new Date(input.expiresAt));
@@ -18,7 +20,9 @@ const verification: OrchestrationHandler = function* (context) {
     expiry.cancel();
     return { outcome: "verified" };
   }
-  const expired = (yield context.df.callActivityWithRetry(activities.expireVerification, retry, { verificationId: input.verificationId })) as string;
+  const expired = (yield context.df.callActivityWithRetry(activities.expireVerification, retry, {
+    verificationId: input.verificationId,
+  })) as string;
   return { outcome: expired };
 };
 

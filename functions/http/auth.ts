@@ -24,7 +24,10 @@ function readPrincipal(request: HttpRequest): ClientPrincipal | undefined {
 }
 
 function rolesOf(principal: ClientPrincipal): Set<string> {
-  return new Set([...(principal.user_roles ?? []), ...(principal.claims ?? []).filter((c) => c.typ !== undefined && ROLE_CLAIMS.has(c.typ)).map((c) => c.val ?? "")]);
+  return new Set([
+    ...(principal.user_roles ?? []),
+    ...(principal.claims ?? []).filter((c) => c.typ !== undefined && ROLE_CLAIMS.has(c.typ)).map((c) => c.val ?? ""),
+  ]);
 }
 
 /**

@@ -15,7 +15,9 @@ export async function readRawBody(request: HttpRequest, limit: number): Promise<
 }
 
 function tooLarge(limit: number) {
-  return problem(413, "body-too-large", "Request body too large", `The body must not exceed ${limit} bytes.`, { limit });
+  return problem(413, "body-too-large", "Request body too large", `The body must not exceed ${limit} bytes.`, {
+    limit,
+  });
 }
 
 /** JSON bodies only: an explicit other media type is 415; a missing one is tolerated (webhook senders vary). */
@@ -29,7 +31,8 @@ export function requireJson(request: HttpRequest): void {
 }
 
 export function parseJson(raw: Buffer): unknown {
-  if (raw.length === 0) throw problem(400, "invalid-json", "Malformed JSON", "The request body is empty; a JSON object is expected.");
+  if (raw.length === 0)
+    throw problem(400, "invalid-json", "Malformed JSON", "The request body is empty; a JSON object is expected.");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
@@ -49,11 +52,23 @@ function pointer(path: readonly PropertyKey[]): string {
 }
 
 /** Validates with zod; failures are 422 listing each field (messages describe rules, never echo input). */
-export function validate<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" = "body"): z.output<T> {
+export function validate<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: "body" | "query" = "body",
+): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const errors = result.error.issues.slice(0, 20).map((i) => ({ pointer: pointer(i.path).slice(0, 200), detail: i.message.slice(0, 200) }));
-  throw problem(422, "validation-failed", "Validation failed", `The request ${where} does not match the expected shape.`, { errors });
+  const errors = result.error.issues
+    .slice(0, 20)
+    .map((i) => ({ pointer: pointer(i.path).slice(0, 200), detail: i.message.slice(0, 200) }));
+  throw problem(
+    422,
+    "validation-failed",
+    "Validation failed",
+    `The request ${where} does not match the expected shape.`,
+    { errors },
+  );
 }
 
 export async function readJson(request: HttpRequest, limit: number): Promise<{ raw: Buffer; json: unknown }> {

@@ -20,12 +20,29 @@ const listQuerySchema = z
 /** One page of case summaries, newest first; `tenantId` from the route overrides (and excludes) the query's. */
 export async function listCasesResponse(request: HttpRequest, routeTenantId?: string): Promise<HttpResponseInit> {
   const raw = Object.fromEntries(request.query.entries());
-  const query = validate(routeTenantId === undefined ? listQuerySchema : listQuerySchema.omit({ tenantId: true }), raw, "query");
+  const query = validate(
+    routeTenantId === undefined ? listQuerySchema : listQuerySchema.omit({ tenantId: true }),
+    raw,
+    "query",
+  );
   try {
-    const page = await services().cases.list({ ...query, ...(routeTenantId !== undefined ? { tenantId: routeTenantId } : {}) });
-    return json(200, { items: page.items.map((d) => caseSummary(d.state)), ...(page.continuation ? { continuation: page.continuation } : {}) });
+    const page = await services().cases.list({
+      ...query,
+      ...(routeTenantId !== undefined ? { tenantId: routeTenantId } : {}),
+    });
+    return json(200, {
+      items: page.items.map((d) => caseSummary(d.state)),
+      ...(page.continuation ? { continuation: page.continuation } : {}),
+    });
   } catch (error) {
-    if (error instanceof BadContinuationError) throw problem(422, "validation-failed", "Validation failed", "The continuation token was not issued for this list.", { errors: [{ pointer: "/continuation", detail: "is not a continuation token of this list" }] });
+    if (error instanceof BadContinuationError)
+      throw problem(
+        422,
+        "validation-failed",
+        "Validation failed",
+        "The continuation token was not issued for this list.",
+        { errors: [{ pointer: "/continuation", detail: "is not a continuation token of this list" }] },
+      );
     throw error;
   }
 }

@@ -16,10 +16,18 @@ export async function startCase(context: InvocationContext, tenantId: string, ca
   try {
     const client = df.getClient(context);
     const status = await client.getStatus(instanceId).catch(() => undefined);
-    if (status !== undefined && status.runtimeStatus !== undefined && ["Running", "Pending", "ContinuedAsNew", "Suspended"].includes(String(status.runtimeStatus))) return;
+    if (
+      status !== undefined &&
+      status.runtimeStatus !== undefined &&
+      ["Running", "Pending", "ContinuedAsNew", "Suspended"].includes(String(status.runtimeStatus))
+    )
+      return;
     await client.startNew(CASE_ORCHESTRATOR, { instanceId, input: { tenantId, caseId } });
   } catch (error) {
-    log(context, "warn", "case orchestration not started; the reconciler will retry", { caseId, ...errorFields(error) });
+    log(context, "warn", "case orchestration not started; the reconciler will retry", {
+      caseId,
+      ...errorFields(error),
+    });
   }
 }
 

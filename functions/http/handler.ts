@@ -6,7 +6,10 @@ import { problem, ProblemError, problemResponse } from "./problem.js";
  * Every HTTP function goes through here: problems become problem+json, anything unexpected becomes a
  * 500 problem without details (which could quote input), and one redacted log line per request.
  */
-export function httpHandler(route: string, handle: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>): HttpHandler {
+export function httpHandler(
+  route: string,
+  handle: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>,
+): HttpHandler {
   return async (request, context) => {
     const started = performance.now();
     let response: HttpResponseInit;
@@ -17,12 +20,22 @@ export function httpHandler(route: string, handle: (request: HttpRequest, contex
         response = problemResponse(error.problem, new URL(request.url).pathname);
       } else {
         log(context, "error", "request failed", { route, method: request.method, ...errorFields(error) });
-        const p = problem(500, "internal-error", "Internal error", "The request could not be completed; nothing was changed if no success was reported. Retry later.");
+        const p = problem(
+          500,
+          "internal-error",
+          "Internal error",
+          "The request could not be completed; nothing was changed if no success was reported. Retry later.",
+        );
         response = problemResponse(p.problem, new URL(request.url).pathname);
       }
     }
     const status = response.status ?? 200;
-    log(context, status >= 500 ? "error" : "info", "http", { route, method: request.method, status, durationMs: Math.round(performance.now() - started) });
+    log(context, status >= 500 ? "error" : "info", "http", {
+      route,
+      method: request.method,
+      status,
+      durationMs: Math.round(performance.now() - started),
+    });
     return response;
   };
 }

@@ -16,7 +16,12 @@ export function idempotencyKeyOf(request: HttpRequest): string | undefined {
   const quoted = /^"((?:[\x20-\x21\x23-\x5b\x5d-\x7e]|\\["\\])*)"$/.exec(header);
   const key = quoted ? quoted[1]!.replace(/\\(["\\])/g, "$1") : header;
   if (key.length === 0 || key.length > 255 || !/^[\x20-\x7e]+$/.test(key)) {
-    throw problem(400, "malformed-idempotency-key", "Malformed Idempotency-Key", "The Idempotency-Key must be 1–255 printable ASCII characters.");
+    throw problem(
+      400,
+      "malformed-idempotency-key",
+      "Malformed Idempotency-Key",
+      "The Idempotency-Key must be 1–255 printable ASCII characters.",
+    );
   }
   return key;
 }
@@ -28,11 +33,18 @@ export interface Answer {
   readonly body: unknown;
 }
 
-export function toResponse(answer: Answer | StoredResponse, extraHeaders: Readonly<Record<string, string>> = {}): HttpResponseInit {
+export function toResponse(
+  answer: Answer | StoredResponse,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): HttpResponseInit {
   const problemBody = answer.status >= 400;
   return {
     status: answer.status,
-    headers: { "content-type": problemBody ? "application/problem+json" : "application/json", ...(answer.headers ?? {}), ...extraHeaders },
+    headers: {
+      "content-type": problemBody ? "application/problem+json" : "application/json",
+      ...(answer.headers ?? {}),
+      ...extraHeaders,
+    },
     body: JSON.stringify(answer.body),
   };
 }
@@ -49,7 +61,13 @@ export interface RepeatGuard {
 }
 
 export function fingerprintOf(request: HttpRequest, raw: Buffer): string {
-  return createHash("sha256").update(request.method).update("\u0000").update(new URL(request.url).pathname).update("\u0000").update(raw).digest("base64url");
+  return createHash("sha256")
+    .update(request.method)
+    .update("\u0000")
+    .update(new URL(request.url).pathname)
+    .update("\u0000")
+    .update(raw)
+    .digest("base64url");
 }
 
 /**
@@ -67,7 +85,14 @@ export async function once(guard: RepeatGuard, handle: () => Promise<Answer>): P
   }
   if (claim.outcome === "in-flight") {
     if (guard.fingerprint !== undefined && claim.fingerprint !== fingerprint) throw reused();
-    throw problem(409, "request-in-flight", "The first request with this key is still being handled", "Retry shortly to get its answer.", undefined, { "retry-after": "1" });
+    throw problem(
+      409,
+      "request-in-flight",
+      "The first request with this key is still being handled",
+      "Retry shortly to get its answer.",
+      undefined,
+      { "retry-after": "1" },
+    );
   }
   let answer: Answer;
   try {
@@ -79,11 +104,23 @@ export async function once(guard: RepeatGuard, handle: () => Promise<Answer>): P
   if (answer.status >= 500) {
     await guard.intake.release(guard.partition, id);
   } else {
-    await guard.intake.complete(guard.partition, id, fingerprint, { status: answer.status, headers: answer.headers ?? {}, body: answer.body }, guard.ttlSeconds, guard.now);
+    await guard.intake.complete(
+      guard.partition,
+      id,
+      fingerprint,
+      { status: answer.status, headers: answer.headers ?? {}, body: answer.body },
+      guard.ttlSeconds,
+      guard.now,
+    );
   }
   return toResponse(answer);
 }
 
 function reused() {
-  return problem(422, "idempotency-key-reused", "Idempotency-Key reused with a different request", "This key was first used with another request body; use a new key for a new request.");
+  return problem(
+    422,
+    "idempotency-key-reused",
+    "Idempotency-Key reused with a different request",
+    "This key was first used with another request body; use a new key for a new request.",
+  );
 }

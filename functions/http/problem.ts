@@ -20,11 +20,36 @@ export class ProblemError extends Error {
   }
 }
 
-export function problem(status: number, code: string, title: string, detail?: string, extensions?: Readonly<Record<string, unknown>>, headers?: Readonly<Record<string, string>>): ProblemError {
-  return new ProblemError({ status, code, title, ...(detail !== undefined ? { detail } : {}), ...(extensions ? { extensions } : {}), ...(headers ? { headers } : {}) });
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail?: string,
+  extensions?: Readonly<Record<string, unknown>>,
+  headers?: Readonly<Record<string, string>>,
+): ProblemError {
+  return new ProblemError({
+    status,
+    code,
+    title,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(extensions ? { extensions } : {}),
+    ...(headers ? { headers } : {}),
+  });
 }
 
 export function problemResponse(p: ProblemDetails, instance?: string): HttpResponseInit {
-  const body = { type: `${PROBLEM_TYPE_PREFIX}${p.code}`, title: p.title, status: p.status, ...(p.detail !== undefined ? { detail: p.detail } : {}), ...(instance ? { instance } : {}), ...(p.extensions ?? {}) };
-  return { status: p.status, headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...(p.headers ?? {}) }, body: JSON.stringify(body) };
+  const body = {
+    type: `${PROBLEM_TYPE_PREFIX}${p.code}`,
+    title: p.title,
+    status: p.status,
+    ...(p.detail !== undefined ? { detail: p.detail } : {}),
+    ...(instance ? { instance } : {}),
+    ...(p.extensions ?? {}),
+  };
+  return {
+    status: p.status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...(p.headers ?? {}) },
+    body: JSON.stringify(body),
+  };
 }

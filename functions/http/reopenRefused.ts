@@ -13,7 +13,12 @@ export async function sendReopenRefused(context: InvocationContext, state: CaseS
   const id = `${state.id}.reopen-refused.${now.toISOString().slice(0, 10)}`;
   try {
     if (await s.intake.mailSent(id)) return;
-    const rendered = renderMail("reopenRefused", { caseId: state.id, title: state.title, closedAt: state.closedAt, reopenableUntil: state.reopenableUntil }, state.requester.language, state.timeZone);
+    const rendered = renderMail(
+      "reopenRefused",
+      { caseId: state.id, title: state.title, closedAt: state.closedAt, reopenableUntil: state.reopenableUntil },
+      state.requester.language,
+      state.timeZone,
+    );
     await s.mail.send({ ...rendered, id, to: [state.requester.email] }, now);
     await s.intake.markMailSent(id, now.toISOString());
   } catch (error) {

@@ -13,7 +13,10 @@ export interface SeedResult {
 export interface SeedOptions {
   readonly vaultUri: string;
   readonly getToken: (scope: string) => Promise<string>;
-  readonly fetch?: (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+  readonly fetch?: (
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
   readonly log?: (line: string) => void;
   readonly retryDelaysMs?: readonly number[];
 }

@@ -47,7 +47,13 @@ class KeyVaultError extends Error {
  * vault's secrets (names and attributes only), so no secret value is ever read.
  * @returns {Promise<{name: string, outcome: "created" | "kept"}[]>}
  */
-export async function seedSecrets({ vaultUri, getToken, fetch = globalThis.fetch, log = (line) => console.log(line), retryDelaysMs = DEFAULT_RETRY_DELAYS_MS }) {
+export async function seedSecrets({
+  vaultUri,
+  getToken,
+  fetch = globalThis.fetch,
+  log = (line) => console.log(line),
+  retryDelaysMs = DEFAULT_RETRY_DELAYS_MS,
+}) {
   const base = vaultUri.replace(/\/+$/, "");
   const token = await getToken(scopeFor(vaultUri));
 
@@ -55,7 +61,10 @@ export async function seedSecrets({ vaultUri, getToken, fetch = globalThis.fetch
     for (let attempt = 0; ; attempt++) {
       const response = await fetch(url, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       if (response.ok) return response.json();
@@ -63,17 +72,22 @@ export async function seedSecrets({ vaultUri, getToken, fetch = globalThis.fetch
       if (!retryable || attempt >= retryDelaysMs.length) {
         const detail = await response.json().catch(() => ({}));
         const code = detail?.error?.code ?? "";
-        throw new KeyVaultError(`${method} ${new URL(url).pathname}: HTTP ${response.status} ${code}`.trim(), response.status);
+        throw new KeyVaultError(
+          `${method} ${new URL(url).pathname}: HTTP ${response.status} ${code}`.trim(),
+          response.status,
+        );
       }
-      if (response.status === 403) log(`Key Vault answered 403; waiting for the role assignment to propagate (attempt ${attempt + 1})`);
+      if (response.status === 403)
+        log(`Key Vault answered 403; waiting for the role assignment to propagate (attempt ${attempt + 1})`);
       await sleep(retryDelaysMs[attempt]);
     }
   }
 
   const existing = new Set();
-  for (let url = `${base}/secrets?api-version=${API_VERSION}&maxresults=25`; url; ) {
+  for (let url = `${base}/secrets?api-version=${API_VERSION}&maxresults=25`; url;) {
     const page = await call("GET", url);
-    for (const item of page.value ?? []) existing.add(decodeURIComponent(new URL(item.id).pathname.split("/")[2] ?? ""));
+    for (const item of page.value ?? [])
+      existing.add(decodeURIComponent(new URL(item.id).pathname.split("/")[2] ?? ""));
     url = page.nextLink ?? null;
   }
 
@@ -85,10 +99,15 @@ export async function seedSecrets({ vaultUri, getToken, fetch = globalThis.fetch
       continue;
     }
     try {
-      await call("PUT", `${base}/secrets/${secret.name}?api-version=${API_VERSION}`, { value: secret.initialValue(), contentType: secret.contentType });
+      await call("PUT", `${base}/secrets/${secret.name}?api-version=${API_VERSION}`, {
+        value: secret.initialValue(),
+        contentType: secret.contentType,
+      });
     } catch (error) {
       if (error instanceof KeyVaultError && error.status === 409) {
-        throw new Error(`${secret.name} is deleted but recoverable: run \`az keyvault secret recover --vault-name ${new URL(vaultUri).hostname.split(".")[0]} --name ${secret.name}\` and provision again`);
+        throw new Error(
+          `${secret.name} is deleted but recoverable: run \`az keyvault secret recover --vault-name ${new URL(vaultUri).hostname.split(".")[0]} --name ${secret.name}\` and provision again`,
+        );
       }
       throw error;
     }
@@ -101,20 +120,31 @@ export async function seedSecrets({ vaultUri, getToken, fetch = globalThis.fetch
 /** An Entra token for `scope` from the azd login (the hook runs inside azd), else from the Azure CLI. */
 export function cliToken(scope) {
   try {
-    const out = execFileSync("azd", ["auth", "token", "--output", "json", "--no-prompt", "--scope", scope], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("azd", ["auth", "token", "--output", "json", "--no-prompt", "--scope", scope], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return JSON.parse(out).token;
   } catch {
     const resource = scope.replace(/\/\.default$/, "");
     // az is a .cmd on Windows, which Node runs only through a shell; the arguments are fixed strings.
-    const out = execFileSync("az", ["account", "get-access-token", "--resource", resource, "--output", "json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], shell: process.platform === "win32" });
+    const out = execFileSync("az", ["account", "get-access-token", "--resource", resource, "--output", "json"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: process.platform === "win32",
+    });
     return JSON.parse(out).accessToken;
   }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const vaultUri = process.env.AZURE_KEY_VAULT_ENDPOINT || (process.env.AZURE_KEY_VAULT_NAME ? `https://${process.env.AZURE_KEY_VAULT_NAME}.vault.azure.net/` : "");
+  const vaultUri =
+    process.env.AZURE_KEY_VAULT_ENDPOINT ||
+    (process.env.AZURE_KEY_VAULT_NAME ? `https://${process.env.AZURE_KEY_VAULT_NAME}.vault.azure.net/` : "");
   if (vaultUri === "") {
-    console.error("seed-secrets: AZURE_KEY_VAULT_ENDPOINT is not set (run it as an azd hook, or after `azd env refresh`)");
+    console.error(
+      "seed-secrets: AZURE_KEY_VAULT_ENDPOINT is not set (run it as an azd hook, or after `azd env refresh`)",
+    );
     process.exitCode = 1;
   } else {
     seedSecrets({ vaultUri, getToken: async (scope) => cliToken(scope) }).catch((error) => {

@@ -45,7 +45,11 @@ export class VirtualClock implements RuntimeClock {
    * `requested`: the instant asked for on the command line, if any. A persisted instant later than it wins
    * (the clock never goes back); `onIgnored` says so.
    */
-  static async open(dataDir: string, requested: number | undefined, onIgnored: (persisted: string) => void): Promise<VirtualClock> {
+  static async open(
+    dataDir: string,
+    requested: number | undefined,
+    onIgnored: (persisted: string) => void,
+  ): Promise<VirtualClock> {
     const file = join(dataDir, "clock.json");
     const persisted = await readJsonFile<PersistedClock>(file);
     const persistedMs = persisted === undefined ? undefined : Date.parse(persisted.virtualNow);
@@ -67,7 +71,10 @@ export class VirtualClock implements RuntimeClock {
 
   /** Moves to `instant` (never back) and makes the new time durable. */
   async set(instant: number): Promise<void> {
-    if (instant < this.current) throw new ClockMovedBackwardError(`the virtual clock only moves forward (now ${new Date(this.current).toISOString()})`);
+    if (instant < this.current)
+      throw new ClockMovedBackwardError(
+        `the virtual clock only moves forward (now ${new Date(this.current).toISOString()})`,
+      );
     if (instant === this.current) return;
     this.current = instant;
     await this.persist();

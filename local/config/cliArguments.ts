@@ -25,7 +25,8 @@ export const USAGE = `usage: node dist/local/main.js [--port N] [--virtual-clock
 
 function port(value: string | undefined, flag: string): number {
   const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535) throw new CliUsageError(`${flag} needs a port number (0-65535)`);
+  if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535)
+    throw new CliUsageError(`${flag} needs a port number (0-65535)`);
   return n;
 }
 
@@ -34,7 +35,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   const out: { -readonly [K in keyof CliArguments]: CliArguments[K] } = { reset: false, verbose: false, help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const value = () => {
       if (inline !== undefined) return inline;
       i += 1;
@@ -51,7 +54,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         break;
       case "--virtual-clock":
         if (inline === undefined) out.virtualClock = true;
-        else if (Number.isNaN(Date.parse(inline))) throw new CliUsageError(`--virtual-clock=${inline}: not an ISO 8601 instant`);
+        else if (Number.isNaN(Date.parse(inline)))
+          throw new CliUsageError(`--virtual-clock=${inline}: not an ISO 8601 instant`);
         else out.virtualClock = inline;
         break;
       case "--data-dir":

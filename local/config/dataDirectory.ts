@@ -26,7 +26,10 @@ export function prepareDataDirectory(dataDir: string, reset: boolean): DataDirec
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const unlock = lockDataDirectory(dir);
-  if (reset) for (const entry of readdirSync(dir)) if (entry !== LOCK_FILE) rmSync(join(dir, entry), { recursive: true, force: true });
-  if (!existsSync(join(dir, MARKER))) writeFileSync(join(dir, MARKER), "local state of `npm start`; delete freely or use --reset\n");
+  if (reset)
+    for (const entry of readdirSync(dir))
+      if (entry !== LOCK_FILE) rmSync(join(dir, entry), { recursive: true, force: true });
+  if (!existsSync(join(dir, MARKER)))
+    writeFileSync(join(dir, MARKER), "local state of `npm start`; delete freely or use --reset\n");
   return { dir, unlock };
 }

@@ -28,9 +28,11 @@ export function loadOrCreateGeneratedSecrets(dataDir: string): GeneratedSecrets 
   const path = join(dataDir, SECRETS_FILE);
   try {
     const existing = JSON.parse(readFileSync(path, "utf8")) as Partial<GeneratedSecrets>;
-    if (existing.webhookSecrets !== undefined && typeof existing.codeKey === "string") return existing as GeneratedSecrets;
+    if (existing.webhookSecrets !== undefined && typeof existing.codeKey === "string")
+      return existing as GeneratedSecrets;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`${path} is unreadable; delete it (or start with --reset) to generate new secrets`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new Error(`${path} is unreadable; delete it (or start with --reset) to generate new secrets`);
   }
   const secrets = generate();
   writeFileAtomicSync(path, JSON.stringify(secrets, null, 2) + "\n");

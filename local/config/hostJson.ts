@@ -14,7 +14,11 @@ export interface HostSettings {
 interface HostJson {
   extensions?: {
     http?: { routePrefix?: unknown };
-    durableTask?: { hubName?: unknown; maxConcurrentActivityFunctions?: unknown; maxConcurrentOrchestratorFunctions?: unknown };
+    durableTask?: {
+      hubName?: unknown;
+      maxConcurrentActivityFunctions?: unknown;
+      maxConcurrentOrchestratorFunctions?: unknown;
+    };
   };
 }
 
@@ -27,7 +31,8 @@ export async function readHostSettings(projectDir: string): Promise<HostSettings
   try {
     json = JSON.parse(await readFile(join(projectDir, "host.json"), "utf8")) as HostJson;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`host.json cannot be read: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new Error(`host.json cannot be read: ${(error as Error).message}`);
   }
   const prefix = json.extensions?.http?.routePrefix;
   const hub = json.extensions?.durableTask?.hubName;
@@ -35,6 +40,9 @@ export async function readHostSettings(projectDir: string): Promise<HostSettings
     routePrefix: typeof prefix === "string" ? prefix.replace(/^\/+|\/+$/g, "") : "api",
     hubNameExpression: typeof hub === "string" && hub !== "" ? hub : "TestHubName",
     maxConcurrentActivityFunctions: positiveInteger(json.extensions?.durableTask?.maxConcurrentActivityFunctions, 10),
-    maxConcurrentOrchestratorFunctions: positiveInteger(json.extensions?.durableTask?.maxConcurrentOrchestratorFunctions, 10),
+    maxConcurrentOrchestratorFunctions: positiveInteger(
+      json.extensions?.durableTask?.maxConcurrentOrchestratorFunctions,
+      10,
+    ),
   };
 }

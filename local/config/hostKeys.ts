@@ -37,7 +37,8 @@ export function loadOrCreateHostKeys(dataDir: string): HostKeys {
     writeFileAtomicSync(join(dataDir, FUNCTION_KEY_FILE), functionKey + "\n");
   }
   const hostKeysText = readText(join(dataDir, HOST_KEYS_FILE));
-  const stored = hostKeysText === undefined ? {} : (JSON.parse(hostKeysText) as { masterKey?: string; durableTaskKey?: string });
+  const stored =
+    hostKeysText === undefined ? {} : (JSON.parse(hostKeysText) as { masterKey?: string; durableTaskKey?: string });
   const masterKey = stored.masterKey ?? newKey();
   const durableTaskKey = stored.durableTaskKey ?? newKey();
   if (stored.masterKey === undefined || stored.durableTaskKey === undefined) {

@@ -9,7 +9,13 @@ type Kind = "databases" | "collections" | "documents";
 
 /** One change to the store: an entry set (created or replaced, system properties included) or deleted. */
 type StoreRecord =
-  | { readonly op: "set"; readonly kind: Kind; readonly owner: string; readonly ridCount: number; readonly data: Record<string, unknown> }
+  | {
+      readonly op: "set";
+      readonly kind: Kind;
+      readonly owner: string;
+      readonly ridCount: number;
+      readonly data: Record<string, unknown>;
+    }
   | { readonly op: "delete"; readonly kind: Kind; readonly owner: string; readonly rid: string };
 
 interface SnapshotHeader {
@@ -88,7 +94,10 @@ export class CosmosStorePersistence {
     let snapshotGeneration = 0;
     const snapshotPath = join(dir, SNAPSHOT);
     try {
-      const [header, ...rest] = parseJournal(readFileSync(snapshotPath, "utf8"), snapshotPath) as [SnapshotHeader, ...StoreRecord[]];
+      const [header, ...rest] = parseJournal(readFileSync(snapshotPath, "utf8"), snapshotPath) as [
+        SnapshotHeader,
+        ...StoreRecord[],
+      ];
       snapshotGeneration = header.generation;
       records = rest;
     } catch (error) {
@@ -136,7 +145,8 @@ export class CosmosStorePersistence {
   /** Waits until every change made so far is on disk. */
   async flush(): Promise<void> {
     await Promise.all([...this.retiring, ...(this.journal ? [this.journal] : [])].map((j) => j.flush()));
-    if (!this.compacting && this.journal !== undefined && this.journal.size > this.compactAfterBytes) await this.compact();
+    if (!this.compacting && this.journal !== undefined && this.journal.size > this.compactAfterBytes)
+      await this.compact();
   }
 
   async close(): Promise<void> {
@@ -168,7 +178,10 @@ export class CosmosStorePersistence {
       const old = this.journal;
       const covered = this.generation + 1;
       // Synchronously: capture the state and switch journals, so no change falls between the two.
-      const lines = [JSON.stringify({ snapshot: 1, generation: covered } satisfies SnapshotHeader), ...this.dump(this.account).map((r) => JSON.stringify(r))];
+      const lines = [
+        JSON.stringify({ snapshot: 1, generation: covered } satisfies SnapshotHeader),
+        ...this.dump(this.account).map((r) => JSON.stringify(r)),
+      ];
       this.generation = covered;
       this.journal = new AppendJournal(join(this.dir, `journal-${covered + 1}.jsonl`));
       this.retiring.push(old);
@@ -188,7 +201,13 @@ export class CosmosStorePersistence {
     if (this.replaying || this.journal === undefined) return;
     const kind = kindOf(items);
     if (kind === undefined) return;
-    this.journal.append({ op: "set", kind, owner: ownerOf(items, kind), ridCount: items._ridCount, data } satisfies StoreRecord);
+    this.journal.append({
+      op: "set",
+      kind,
+      owner: ownerOf(items, kind),
+      ridCount: items._ridCount,
+      data,
+    } satisfies StoreRecord);
   }
 
   recordDelete(items: StoreItems, rid: string): void {

@@ -92,11 +92,20 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
 
   const { CosmosClient } = await import("@azure/cosmos");
   const agent = new Agent({ ca: certificate.cert, keepAlive: true });
-  const client = new CosmosClient({ endpoint, key: EMBEDDED_COSMOS_KEY, agent, connectionPolicy: { enableEndpointDiscovery: false } });
+  const client = new CosmosClient({
+    endpoint,
+    key: EMBEDDED_COSMOS_KEY,
+    agent,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
   try {
     const { database } = await client.databases.createIfNotExists({ id: o.database });
     for (const c of o.containers) {
-      await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKeyPath] }, ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}) });
+      await database.containers.createIfNotExists({
+        id: c.id,
+        partitionKey: { paths: [c.partitionKeyPath] },
+        ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}),
+      });
     }
   } finally {
     client.dispose();

@@ -25,7 +25,9 @@ export function parseFaultSpec(text: string | undefined): CosmosFaultSpec | unde
   const rate = typeof raw.rate === "number" && raw.rate >= 0 && raw.rate <= 1 ? raw.rate : undefined;
   if (rate === undefined) throw new Error("CASECLOCK_LOCAL_COSMOS_FAULTS: rate must be a number from 0 to 1");
   const kinds = Array.isArray(raw.kinds) ? raw.kinds : [...faultKinds];
-  for (const k of kinds) if (!(faultKinds as readonly unknown[]).includes(k)) throw new Error(`CASECLOCK_LOCAL_COSMOS_FAULTS: unknown fault kind ${String(k)}`);
+  for (const k of kinds)
+    if (!(faultKinds as readonly unknown[]).includes(k))
+      throw new Error(`CASECLOCK_LOCAL_COSMOS_FAULTS: unknown fault kind ${String(k)}`);
   return { rate, kinds: kinds as FaultKind[], seed: typeof raw.seed === "number" ? raw.seed : 1 };
 }
 
@@ -46,7 +48,13 @@ function xorshift(seed: number): () => number {
   };
 }
 
-export async function startFaultProxy(o: { target: string; cert: string; key: string; spec: CosmosFaultSpec; log: RuntimeLog }): Promise<FaultProxy> {
+export async function startFaultProxy(o: {
+  target: string;
+  cert: string;
+  key: string;
+  spec: CosmosFaultSpec;
+  log: RuntimeLog;
+}): Promise<FaultProxy> {
   const random = xorshift(o.spec.seed);
   const counts: Record<FaultKind, number> = { "429": 0, "503": 0, reset: 0, "lost-response": 0, "412": 0 };
   const upstream = new URL(o.target);
@@ -54,7 +62,14 @@ export async function startFaultProxy(o: { target: string; cert: string; key: st
 
   const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse, loseAnswer: boolean) => {
     const out = httpsRequest(
-      { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host }, agent },
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, host: upstream.host },
+        agent,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on("data", (c: Buffer) => chunks.push(c));
@@ -78,11 +93,18 @@ export async function startFaultProxy(o: { target: string; cert: string; key: st
     req.on("end", () => {
       const body = Buffer.concat(chunks);
       const candidates = o.spec.kinds.filter((k) => k !== "412" || req.headers["if-match"] !== undefined);
-      const fault = candidates.length > 0 && random() < o.spec.rate ? candidates[Math.floor(random() * candidates.length)]! : undefined;
+      const fault =
+        candidates.length > 0 && random() < o.spec.rate
+          ? candidates[Math.floor(random() * candidates.length)]!
+          : undefined;
       if (fault !== undefined) counts[fault] += 1;
       switch (fault) {
         case "429":
-          res.writeHead(429, { "content-type": "application/json", "x-ms-retry-after-ms": "20", "x-ms-substatus": "3200" });
+          res.writeHead(429, {
+            "content-type": "application/json",
+            "x-ms-retry-after-ms": "20",
+            "x-ms-substatus": "3200",
+          });
           res.end(JSON.stringify({ code: "TooManyRequests", message: "injected throttling" }));
           return;
         case "503":
@@ -106,7 +128,9 @@ export async function startFaultProxy(o: { target: string; cert: string; key: st
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  o.log.warn(`cosmos fault injection ON in front of ${o.target}: rate ${o.spec.rate}, kinds ${o.spec.kinds.join(",")}, seed ${o.spec.seed}`);
+  o.log.warn(
+    `cosmos fault injection ON in front of ${o.target}: rate ${o.spec.rate}, kinds ${o.spec.kinds.join(",")}, seed ${o.spec.seed}`,
+  );
   return {
     endpoint,
     stats: () => ({ ...counts }),

@@ -45,7 +45,15 @@ export async function loadOrCreateCertificate(dir: string): Promise<LocalCertifi
     algorithm: "sha256",
     notBeforeDate: new Date(now.getTime() - 24 * 3_600_000),
     notAfterDate: new Date(now.getTime() + 3650 * 24 * 3_600_000),
-    extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] }],
+    extensions: [
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 2, value: "localhost" },
+          { type: 7, ip: "127.0.0.1" },
+        ],
+      },
+    ],
   });
   writeFileAtomicSync(keyFile, pems.private);
   writeFileAtomicSync(certFile, pems.cert, 0o644);

@@ -6,7 +6,14 @@ import { type RpcParameterBinding } from "../host/rpc.js";
 import { jsonTextTypedData, valueOfTypedData } from "../host/typedData.js";
 import { errorMessage, type RuntimeLog } from "../logging/runtimeLog.js";
 import { type WorkTracker } from "../runtime/workTracker.js";
-import { badArgument, DurableClientError, instanceAlreadyExists, instanceGone, instanceNotFound, preconditionFailed } from "./durableErrors.js";
+import {
+  badArgument,
+  DurableClientError,
+  instanceAlreadyExists,
+  instanceGone,
+  instanceNotFound,
+  preconditionFailed,
+} from "./durableErrors.js";
 import { isTerminal, type InboxMessage, type InstanceRecord, type RuntimeStatus } from "./instanceRecord.js";
 import { InstanceStepper, type StepEffects } from "./instanceStepper.js";
 import { type InstanceStore } from "./instanceStore.js";
@@ -84,7 +91,13 @@ export class DurableEngine {
   private constructor(private readonly o: DurableEngineOptions) {
     this.stepper = new InstanceStepper(async (name, trigger) => {
       const fn = this.orchestrator(name);
-      if (fn === undefined) return { ok: false, message: `The function '${name}' doesn't exist or is not an orchestrator function.`, failureDetails: undefined, customStatus: undefined };
+      if (fn === undefined)
+        return {
+          ok: false,
+          message: `The function '${name}' doesn't exist or is not an orchestrator function.`,
+          failureDetails: undefined,
+          customStatus: undefined,
+        };
       return runOrchestratorEpisode(o.invoker, fn, trigger, o.extraInputsFor(fn));
     });
   }
@@ -124,10 +137,25 @@ export class DurableEngine {
     for (const task of record.tasks) {
       const p = task.pending;
       if (p === undefined || p.step !== "call" || queued.has(p.id)) continue;
-      if (task.kind === "activity") this.enqueueActivity({ instanceId: record.instanceId, executionId: record.executionId, taskId: p.id, name: task.name!, input: task.input ?? null });
+      if (task.kind === "activity")
+        this.enqueueActivity({
+          instanceId: record.instanceId,
+          executionId: record.executionId,
+          taskId: p.id,
+          name: task.name!,
+          input: task.input ?? null,
+        });
       else if (task.kind === "subOrchestration") {
-        const child = { taskId: p.id, name: task.name!, instanceId: p.childInstanceId!, input: task.input ?? null, ...(task.version !== undefined ? { version: task.version } : {}) };
-        this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () => this.createChild(record.instanceId, record.executionId, child));
+        const child = {
+          taskId: p.id,
+          name: task.name!,
+          instanceId: p.childInstanceId!,
+          input: task.input ?? null,
+          ...(task.version !== undefined ? { version: task.version } : {}),
+        };
+        this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () =>
+          this.createChild(record.instanceId, record.executionId, child),
+        );
       }
     }
   }
@@ -143,14 +171,21 @@ export class DurableEngine {
 
   // ---- durable client operations -------------------------------------------------------------
 
-  async startNew(name: string, requestedId: string | undefined, input: string | null, version?: string): Promise<string> {
-    if (this.orchestrator(name) === undefined) throw badArgument(`The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.`);
+  async startNew(
+    name: string,
+    requestedId: string | undefined,
+    input: string | null,
+    version?: string,
+  ): Promise<string> {
+    if (this.orchestrator(name) === undefined)
+      throw badArgument(`The function '${name}' doesn't exist, is disabled, or is not an orchestrator function.`);
     const instanceId = requestedId === undefined || requestedId === "" ? newExecutionId() : requestedId;
     this.validateInstanceId(instanceId);
     if (input !== null) this.validateJson(input);
     const { saved } = await this.mutex.run(instanceId, async () => {
       const existing = this.records.get(instanceId);
-      if (existing !== undefined && !isTerminal(existing.runtimeStatus)) throw instanceAlreadyExists(instanceId, existing.runtimeStatus);
+      if (existing !== undefined && !isTerminal(existing.runtimeStatus))
+        throw instanceAlreadyExists(instanceId, existing.runtimeStatus);
       return this.commit(this.newRecord(instanceId, name, input, version, undefined));
     });
     await saved;
@@ -184,8 +219,12 @@ export class DurableEngine {
     const restored = await this.mutex.run(instanceId, async () => {
       const current = this.records.get(instanceId);
       if (current === undefined) throw instanceNotFound(instanceId);
-      if (current.runtimeStatus !== "Failed") throw preconditionFailed(`This orchestration has status ${current.runtimeStatus}, but only orchestrations in the "Failed" state can be rewound.`);
-      if (current.rewindPoint === undefined) throw new DurableClientError(501, "This failure cannot be rewound by the local runtime.");
+      if (current.runtimeStatus !== "Failed")
+        throw preconditionFailed(
+          `This orchestration has status ${current.runtimeStatus}, but only orchestrations in the "Failed" state can be rewound.`,
+        );
+      if (current.rewindPoint === undefined)
+        throw new DurableClientError(501, "This failure cannot be rewound by the local runtime.");
       const record = structuredClone(current.rewindPoint.record);
       for (const played of current.rewindPoint.played) {
         if (played.kind !== "taskFailed") continue;
@@ -209,7 +248,10 @@ export class DurableEngine {
     return this.mutex.run(instanceId, async () => {
       const record = this.records.get(instanceId);
       if (record === undefined) throw instanceNotFound(instanceId);
-      if (!isTerminal(record.runtimeStatus)) throw preconditionFailed(`Only orchestrations in a terminal state can be purged, but the orchestration with instance ID ${instanceId} has status ${record.runtimeStatus}`);
+      if (!isTerminal(record.runtimeStatus))
+        throw preconditionFailed(
+          `Only orchestrations in a terminal state can be purged, but the orchestration with instance ID ${instanceId} has status ${record.runtimeStatus}`,
+        );
       await this.o.store.delete(instanceId);
       this.records.delete(instanceId);
       this.timers.remove(instanceId);
@@ -241,12 +283,29 @@ export class DurableEngine {
     for (const timer of this.timers.dueBy(instant)) {
       const done = await this.mutex.run(timer.instanceId, async () => {
         const current = this.records.get(timer.instanceId);
-        if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus)) return undefined;
+        if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus))
+          return undefined;
         const record = structuredClone(current);
-        const task = record.tasks.find((t) => t.pending !== undefined && t.pending.id === timer.timerId && (t.pending.step === "timer" || t.pending.step === "retryTimer"));
-        if (task === undefined || task.pending === undefined || task.pending.step === "call" || task.pending.fired === true) return undefined;
+        const task = record.tasks.find(
+          (t) =>
+            t.pending !== undefined &&
+            t.pending.id === timer.timerId &&
+            (t.pending.step === "timer" || t.pending.step === "retryTimer"),
+        );
+        if (
+          task === undefined ||
+          task.pending === undefined ||
+          task.pending.step === "call" ||
+          task.pending.fired === true
+        )
+          return undefined;
         task.pending.fired = true;
-        record.inbox.push({ kind: "timerFired", executionId: record.executionId, timerId: timer.timerId, fireAt: timer.fireAt });
+        record.inbox.push({
+          kind: "timerFired",
+          executionId: record.executionId,
+          timerId: timer.timerId,
+          fireAt: timer.fireAt,
+        });
         return this.commit(record);
       });
       if (done !== undefined) {
@@ -293,7 +352,10 @@ export class DurableEngine {
   }
 
   private validateInstanceId(instanceId: string): void {
-    if (instanceId.length === 0 || instanceId.length > 256 || invalidInstanceIdCharacter(instanceId)) throw badArgument(`Instance ID '${instanceId}' is invalid: at most 256 characters, none of / \\ # ? or control characters.`);
+    if (instanceId.length === 0 || instanceId.length > 256 || invalidInstanceIdCharacter(instanceId))
+      throw badArgument(
+        `Instance ID '${instanceId}' is invalid: at most 256 characters, none of / \\ # ? or control characters.`,
+      );
   }
 
   private validateJson(text: string): void {
@@ -304,7 +366,13 @@ export class DurableEngine {
     }
   }
 
-  private newRecord(instanceId: string, name: string, input: string | null, version: string | undefined, parent: InstanceRecord["parent"]): InstanceRecord {
+  private newRecord(
+    instanceId: string,
+    name: string,
+    input: string | null,
+    version: string | undefined,
+    parent: InstanceRecord["parent"],
+  ): InstanceRecord {
     const now = this.o.clock.now();
     return {
       schema: 1,
@@ -352,12 +420,18 @@ export class DurableEngine {
   }
 
   /** Delivers a completion; it is dropped if the task is no longer open (other execution, already delivered). */
-  private async deliver(instanceId: string, message: InboxMessage & { executionId: string; taskId: number }): Promise<void> {
+  private async deliver(
+    instanceId: string,
+    message: InboxMessage & { executionId: string; taskId: number },
+  ): Promise<void> {
     const accepted = await this.mutex.run(instanceId, async () => {
       const current = this.records.get(instanceId);
-      if (current === undefined || current.executionId !== message.executionId || isTerminal(current.runtimeStatus)) return undefined;
+      if (current === undefined || current.executionId !== message.executionId || isTerminal(current.runtimeStatus))
+        return undefined;
       const open = current.tasks.some((t) => t.pending?.step === "call" && t.pending.id === message.taskId);
-      const queued = current.inbox.some((m) => "taskId" in m && m.taskId === message.taskId && m.executionId === message.executionId);
+      const queued = current.inbox.some(
+        (m) => "taskId" in m && m.taskId === message.taskId && m.executionId === message.executionId,
+      );
       if (!open || queued) return undefined;
       return this.commit(withMessage(current, message, this.o.clock.now()));
     });
@@ -411,7 +485,10 @@ export class DurableEngine {
         return undefined;
       }
       if (record.runtimeStatus === "Failed" && before !== "Failed" && effects.played !== undefined) {
-        record.rewindPoint = { record: { ...structuredClone(current), rewindPoint: undefined }, played: effects.played };
+        record.rewindPoint = {
+          record: { ...structuredClone(current), rewindPoint: undefined },
+          played: effects.played,
+        };
       }
       record.lastUpdatedTime = now;
       return { record, effects, before, ...this.commit(record) };
@@ -419,16 +496,28 @@ export class DurableEngine {
     if (outcome === undefined) return false;
     const { record, effects, before, saved } = outcome;
     await saved;
-    if (record.runtimeStatus !== before && (isTerminal(record.runtimeStatus) || record.runtimeStatus === "Suspended" || before === "Suspended")) {
+    if (
+      record.runtimeStatus !== before &&
+      (isTerminal(record.runtimeStatus) || record.runtimeStatus === "Suspended" || before === "Suspended")
+    ) {
       this.o.log.info(`orchestration ${record.name} (${record.instanceId}) ${record.runtimeStatus.toLowerCase()}`);
     }
     for (const activity of effects.activities) {
-      this.enqueueActivity({ instanceId: record.instanceId, executionId: record.executionId, taskId: activity.taskId, name: activity.name, input: activity.input });
+      this.enqueueActivity({
+        instanceId: record.instanceId,
+        executionId: record.executionId,
+        taskId: activity.taskId,
+        name: activity.name,
+        input: activity.input,
+      });
     }
     for (const child of effects.children) {
-      this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () => this.createChild(record.instanceId, record.executionId, child));
+      this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () =>
+        this.createChild(record.instanceId, record.executionId, child),
+      );
     }
-    if (effects.notifyParent) this.o.tracker.run(`parent notification of ${record.instanceId}`, () => this.notifyParent(record.instanceId));
+    if (effects.notifyParent)
+      this.o.tracker.run(`parent notification of ${record.instanceId}`, () => this.notifyParent(record.instanceId));
     return true;
   }
 
@@ -460,13 +549,19 @@ export class DurableEngine {
     const fn = this.activity(work.name);
     const base = { executionId: work.executionId, taskId: work.taskId };
     if (fn === undefined) {
-      await this.deliver(work.instanceId, { kind: "taskFailed", ...base, failure: runtimeFailure("FunctionNotFound", `The activity function '${work.name}' doesn't exist.`) });
+      await this.deliver(work.instanceId, {
+        kind: "taskFailed",
+        ...base,
+        failure: runtimeFailure("FunctionNotFound", `The activity function '${work.name}' doesn't exist.`),
+      });
       return;
     }
     let message: InboxMessage & { executionId: string; taskId: number };
     try {
       const data = jsonTextTypedData(work.input);
-      const outcome = await this.o.invoker.invoke(fn, { inputData: [{ name: fn.triggerName, ...(data !== undefined ? { data } : {}) }, ...this.o.extraInputsFor(fn)] });
+      const outcome = await this.o.invoker.invoke(fn, {
+        inputData: [{ name: fn.triggerName, ...(data !== undefined ? { data } : {}) }, ...this.o.extraInputsFor(fn)],
+      });
       const value = valueOfTypedData(outcome.response.returnValue);
       message = { kind: "taskCompleted", ...base, result: JSON.stringify(value === undefined ? null : value) };
     } catch (error) {
@@ -475,31 +570,66 @@ export class DurableEngine {
     await this.deliver(work.instanceId, message);
   }
 
-  private async createChild(parentId: string, parentExecutionId: string, child: StepEffects["children"][number]): Promise<void> {
+  private async createChild(
+    parentId: string,
+    parentExecutionId: string,
+    child: StepEffects["children"][number],
+  ): Promise<void> {
     const parentRecord = this.records.get(parentId);
     if (parentRecord === undefined) return;
     const base = { executionId: parentExecutionId, taskId: child.taskId };
     if (this.orchestrator(child.name) === undefined) {
-      await this.deliver(parentId, { kind: "subFailed", ...base, failure: runtimeFailure("FunctionNotFound", `The orchestrator function '${child.name}' doesn't exist.`) });
+      await this.deliver(parentId, {
+        kind: "subFailed",
+        ...base,
+        failure: runtimeFailure("FunctionNotFound", `The orchestrator function '${child.name}' doesn't exist.`),
+      });
       return;
     }
     try {
       this.validateInstanceId(child.instanceId);
     } catch (error) {
-      await this.deliver(parentId, { kind: "subFailed", ...base, failure: runtimeFailure("ArgumentException", errorMessage(error)) });
+      await this.deliver(parentId, {
+        kind: "subFailed",
+        ...base,
+        failure: runtimeFailure("ArgumentException", errorMessage(error)),
+      });
       return;
     }
-    const created = await this.mutex.run(child.instanceId, async (): Promise<{ conflict?: RuntimeStatus; saved?: Promise<void> }> => {
-      const existing = this.records.get(child.instanceId);
-      const p = existing?.parent;
-      if (p !== undefined && p.instanceId === parentId && p.executionId === parentExecutionId && p.taskId === child.taskId) return {};
-      if (existing !== undefined && !isTerminal(existing.runtimeStatus)) return { conflict: existing.runtimeStatus };
-      return this.commit(this.newRecord(child.instanceId, child.name, child.input, child.version, { instanceId: parentId, executionId: parentExecutionId, taskId: child.taskId, name: parentRecord.name }));
-    });
+    const created = await this.mutex.run(
+      child.instanceId,
+      async (): Promise<{ conflict?: RuntimeStatus; saved?: Promise<void> }> => {
+        const existing = this.records.get(child.instanceId);
+        const p = existing?.parent;
+        if (
+          p !== undefined &&
+          p.instanceId === parentId &&
+          p.executionId === parentExecutionId &&
+          p.taskId === child.taskId
+        )
+          return {};
+        if (existing !== undefined && !isTerminal(existing.runtimeStatus)) return { conflict: existing.runtimeStatus };
+        return this.commit(
+          this.newRecord(child.instanceId, child.name, child.input, child.version, {
+            instanceId: parentId,
+            executionId: parentExecutionId,
+            taskId: child.taskId,
+            name: parentRecord.name,
+          }),
+        );
+      },
+    );
     await created.saved;
     const conflict = created.conflict;
     if (conflict !== undefined) {
-      await this.deliver(parentId, { kind: "subFailed", ...base, failure: runtimeFailure("OrchestrationAlreadyExistsException", `An orchestration instance with ID '${child.instanceId}' and status ${conflict} already exists.`) });
+      await this.deliver(parentId, {
+        kind: "subFailed",
+        ...base,
+        failure: runtimeFailure(
+          "OrchestrationAlreadyExistsException",
+          `An orchestration instance with ID '${child.instanceId}' and status ${conflict} already exists.`,
+        ),
+      });
       return;
     }
     this.scheduleSteps(child.instanceId);
@@ -514,7 +644,12 @@ export class DurableEngine {
       await this.deliver(instanceId, { kind: "subCompleted", executionId, taskId, result: outputText });
     } else {
       const message = outputText === null ? child.runtimeStatus : String(JSON.parse(outputText) as unknown);
-      await this.deliver(instanceId, { kind: "subFailed", executionId, taskId, failure: subOrchestrationFailure(child.name, childId, message, child.failureDetails) });
+      await this.deliver(instanceId, {
+        kind: "subFailed",
+        executionId,
+        taskId,
+        failure: subOrchestrationFailure(child.name, childId, message, child.failureDetails),
+      });
     }
     const marked = await this.mutex.run(childId, async () => {
       const current = this.records.get(childId);

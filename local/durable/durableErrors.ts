@@ -12,8 +12,11 @@ export class DurableClientError extends Error {
   }
 }
 
-export const instanceNotFound = (instanceId: string) => new DurableClientError(404, `No instance with ID '${instanceId}' found.`);
-export const instanceGone = (instanceId: string, status: string) => new DurableClientError(410, `The instance '${instanceId}' has status ${status} and accepts no further operations.`);
-export const instanceAlreadyExists = (instanceId: string, status: string) => new DurableClientError(409, `An Orchestration instance with the status ${status} already exists.`);
+export const instanceNotFound = (instanceId: string) =>
+  new DurableClientError(404, `No instance with ID '${instanceId}' found.`);
+export const instanceGone = (instanceId: string, status: string) =>
+  new DurableClientError(410, `The instance '${instanceId}' has status ${status} and accepts no further operations.`);
+export const instanceAlreadyExists = (instanceId: string, status: string) =>
+  new DurableClientError(409, `An Orchestration instance with the status ${status} already exists.`);
 export const badArgument = (message: string) => new DurableClientError(400, message);
 export const preconditionFailed = (message: string) => new DurableClientError(412, message);

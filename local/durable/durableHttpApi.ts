@@ -107,8 +107,17 @@ export class DurableHttpApi {
     return empty(404);
   }
 
-  private async start(r: DurableApiRequest, functionName: string, instanceId: string | undefined): Promise<PlainResponse> {
-    const id = await this.engine.startNew(functionName, instanceId, bodyJson(r.body), r.query.get("version") ?? undefined);
+  private async start(
+    r: DurableApiRequest,
+    functionName: string,
+    instanceId: string | undefined,
+  ): Promise<PlainResponse> {
+    const id = await this.engine.startNew(
+      functionName,
+      instanceId,
+      bodyJson(r.body),
+      r.query.get("version") ?? undefined,
+    );
     const timeout = Number(r.query.get("timeout"));
     const interval = Number(r.query.get("pollingInterval"));
     if (Number.isFinite(timeout) && timeout > 0 && Number.isFinite(interval) && interval > 0) {
@@ -133,12 +142,21 @@ export class DurableHttpApi {
     return { ...e, webhookBaseUrl: origin + base.pathname.replace(/\/$/, "") };
   }
 
-  private async waitForCompletion(instanceId: string, timeoutMs: number, intervalMs: number): Promise<PlainResponse | undefined> {
+  private async waitForCompletion(
+    instanceId: string,
+    timeoutMs: number,
+    intervalMs: number,
+  ): Promise<PlainResponse | undefined> {
     const deadline = realNow() + Math.min(timeoutMs, 10 * 60_000);
     for (;;) {
       const record = this.engine.get(instanceId);
       if (record !== undefined && isTerminal(record.runtimeStatus)) {
-        return record.runtimeStatus === "Completed" ? { status: 200, json: JSON.parse(record.output ?? "null") as unknown } : { status: 200, json: statusPayload(record, { showHistory: false, showHistoryOutput: false, showInput: true }) };
+        return record.runtimeStatus === "Completed"
+          ? { status: 200, json: JSON.parse(record.output ?? "null") as unknown }
+          : {
+              status: 200,
+              json: statusPayload(record, { showHistory: false, showHistoryOutput: false, showInput: true }),
+            };
       }
       if (realNow() >= deadline) return undefined;
       await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, Math.max(1, deadline - realNow()))));
@@ -153,19 +171,25 @@ export class DurableHttpApi {
       showHistoryOutput: booleanParameter(r.query, "showHistoryOutput", false),
       showInput: booleanParameter(r.query, "showInput", true),
     });
-    if (RUNNING.has(record.runtimeStatus)) return { status: 202, headers: { location: r.url, "retry-after": "5" }, json: payload };
-    if (record.runtimeStatus === "Failed" && booleanParameter(r.query, "returnInternalServerErrorOnFailure", false)) return { status: 500, json: payload };
+    if (RUNNING.has(record.runtimeStatus))
+      return { status: 202, headers: { location: r.url, "retry-after": "5" }, json: payload };
+    if (record.runtimeStatus === "Failed" && booleanParameter(r.query, "returnInternalServerErrorOnFailure", false))
+      return { status: 500, json: payload };
     return { status: 200, json: payload };
   }
 
   private matches(record: InstanceRecord, r: DurableApiRequest): boolean {
     const from = dateParameter(r.query, "createdTimeFrom");
     const to = dateParameter(r.query, "createdTimeTo");
-    const statuses = (r.query.getAll("runtimeStatus").join(",") || "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+    const statuses = (r.query.getAll("runtimeStatus").join(",") || "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
     const prefix = r.query.get("instanceIdPrefix");
     if (from !== undefined && record.createdTime < from) return false;
     if (to !== undefined && record.createdTime > to) return false;
-    if (statuses.length > 0 && !statuses.some((s) => s.toLowerCase() === record.runtimeStatus.toLowerCase())) return false;
+    if (statuses.length > 0 && !statuses.some((s) => s.toLowerCase() === record.runtimeStatus.toLowerCase()))
+      return false;
     if (prefix !== null && prefix !== "" && !record.instanceId.startsWith(prefix)) return false;
     return true;
   }
@@ -178,12 +202,20 @@ export class DurableHttpApi {
       .filter((record) => this.matches(record, r))
       .sort((a, b) => a.createdTime - b.createdTime || (a.instanceId < b.instanceId ? -1 : 1));
     const top = Number(r.query.get("top"));
-    const start = r.continuationToken !== undefined ? Number(Buffer.from(r.continuationToken, "base64url").toString("utf8")) || 0 : 0;
+    const start =
+      r.continuationToken !== undefined
+        ? Number(Buffer.from(r.continuationToken, "base64url").toString("utf8")) || 0
+        : 0;
     const size = Number.isInteger(top) && top > 0 ? top : all.length;
     const page = all.slice(start, start + size);
     const headers: Record<string, string> = {};
-    if (start + size < all.length) headers["x-ms-continuation-token"] = Buffer.from(String(start + size)).toString("base64url");
-    return { status: 200, headers, json: page.map((record) => statusPayload(record, { showHistory: false, showHistoryOutput: false, showInput })) };
+    if (start + size < all.length)
+      headers["x-ms-continuation-token"] = Buffer.from(String(start + size)).toString("base64url");
+    return {
+      status: 200,
+      headers,
+      json: page.map((record) => statusPayload(record, { showHistory: false, showHistoryOutput: false, showInput })),
+    };
   }
 
   private async purge(instanceId: string): Promise<PlainResponse> {
@@ -192,7 +224,8 @@ export class DurableHttpApi {
   }
 
   private async purgeByFilter(r: DurableApiRequest): Promise<PlainResponse> {
-    if (dateParameter(r.query, "createdTimeFrom") === undefined) return { status: 400, json: "Please provide value for 'createdTimeFrom' parameter." };
+    if (dateParameter(r.query, "createdTimeFrom") === undefined)
+      return { status: 400, json: "Please provide value for 'createdTimeFrom' parameter." };
     let deleted = 0;
     for (const record of this.engine.list().filter((x) => isTerminal(x.runtimeStatus) && this.matches(x, r))) {
       deleted += await this.engine.purge(record.instanceId).catch(() => 0);
@@ -215,7 +248,8 @@ export class DurableHttpApi {
       await this.engine.rewind(instanceId, reason);
     } catch (e) {
       // The SDK reads these three as plain-text messages.
-      if (e instanceof DurableClientError && (e.status === 404 || e.status === 412 || e.status === 501)) return { status: e.status, json: e.message };
+      if (e instanceof DurableClientError && (e.status === 404 || e.status === 412 || e.status === 501))
+        return { status: e.status, json: e.message };
       throw e;
     }
     return empty(202);

@@ -30,7 +30,9 @@ export const EventType = {
 
 export type EventTypeNumber = (typeof EventType)[keyof typeof EventType];
 
-export const eventTypeName: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(EventType).map(([name, n]) => [n, name]));
+export const eventTypeName: Readonly<Record<number, string>> = Object.fromEntries(
+  Object.entries(EventType).map(([name, n]) => [n, name]),
+);
 
 /** The failure payload of TaskFailed / SubOrchestrationInstanceFailed / ExecutionCompleted(Failed). */
 export interface FailureDetails {
@@ -60,9 +62,17 @@ export interface HistoryEvent {
   FailureDetails?: FailureDetails;
   OrchestrationStatus?: string;
   OrchestrationInstance?: { InstanceId: string; ExecutionId: string };
-  ParentInstance?: { Name: string; TaskScheduleId: number; OrchestrationInstance: { InstanceId: string; ExecutionId: string } };
+  ParentInstance?: {
+    Name: string;
+    TaskScheduleId: number;
+    OrchestrationInstance: { InstanceId: string; ExecutionId: string };
+  };
 }
 
-export function historyEvent(type: EventTypeNumber, timestamp: number, fields: Partial<HistoryEvent> = {}): HistoryEvent {
+export function historyEvent(
+  type: EventTypeNumber,
+  timestamp: number,
+  fields: Partial<HistoryEvent> = {},
+): HistoryEvent {
   return { EventType: type, EventId: -1, IsPlayed: false, Timestamp: new Date(timestamp).toISOString(), ...fields };
 }

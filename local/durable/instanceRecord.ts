@@ -1,7 +1,8 @@
 import { type FailureDetails, type HistoryEvent } from "./historyEvents.js";
 import { type RetryOptionsDto } from "./orchestratorActions.js";
 
-export type RuntimeStatus = "Pending" | "Running" | "Completed" | "ContinuedAsNew" | "Failed" | "Canceled" | "Terminated" | "Suspended";
+export type RuntimeStatus =
+  "Pending" | "Running" | "Completed" | "ContinuedAsNew" | "Failed" | "Canceled" | "Terminated" | "Suspended";
 
 const TERMINAL: ReadonlySet<RuntimeStatus> = new Set(["Completed", "Failed", "Canceled", "Terminated"]);
 
@@ -22,10 +23,25 @@ export interface TaskFailure {
  */
 export type InboxMessage =
   | { readonly kind: "event"; readonly name: string; readonly input: string | null }
-  | { readonly kind: "taskCompleted"; readonly executionId: string; readonly taskId: number; readonly result: string | null }
-  | { readonly kind: "taskFailed"; readonly executionId: string; readonly taskId: number; readonly failure: TaskFailure }
+  | {
+      readonly kind: "taskCompleted";
+      readonly executionId: string;
+      readonly taskId: number;
+      readonly result: string | null;
+    }
+  | {
+      readonly kind: "taskFailed";
+      readonly executionId: string;
+      readonly taskId: number;
+      readonly failure: TaskFailure;
+    }
   | { readonly kind: "timerFired"; readonly executionId: string; readonly timerId: number; readonly fireAt: number }
-  | { readonly kind: "subCompleted"; readonly executionId: string; readonly taskId: number; readonly result: string | null }
+  | {
+      readonly kind: "subCompleted";
+      readonly executionId: string;
+      readonly taskId: number;
+      readonly result: string | null;
+    }
   | { readonly kind: "subFailed"; readonly executionId: string; readonly taskId: number; readonly failure: TaskFailure }
   | { readonly kind: "terminate"; readonly reason: string }
   | { readonly kind: "suspend"; readonly reason: string }

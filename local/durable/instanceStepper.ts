@@ -1,9 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { EventType, historyEvent, type FailureDetails, type HistoryEvent } from "./historyEvents.js";
-import { isTerminal, type InboxMessage, type InstanceRecord, type LogicalTask, type PlayedMessage, type TaskFailure } from "./instanceRecord.js";
+import {
+  isTerminal,
+  type InboxMessage,
+  type InstanceRecord,
+  type LogicalTask,
+  type PlayedMessage,
+  type TaskFailure,
+} from "./instanceRecord.js";
 import { MAXIMUM_SHORT_TIMER_MS, nextTimerStep } from "./longTimers.js";
 import { takesSequenceNumber, type OrchestratorAction } from "./orchestratorActions.js";
-import { orchestrationTriggerInput, type EpisodeResult, type OrchestrationTriggerInput } from "./orchestratorEpisode.js";
+import {
+  orchestrationTriggerInput,
+  type EpisodeResult,
+  type OrchestrationTriggerInput,
+} from "./orchestratorEpisode.js";
 import { retryDelay, retryTimedOut } from "./retryPolicy.js";
 import { runtimeFailure } from "./taskFailure.js";
 
@@ -56,7 +67,9 @@ export class InstanceStepper {
         return effects;
       case "suspend":
         if (record.runtimeStatus !== "Suspended") {
-          record.history.push(historyEvent(EventType.ExecutionSuspended, now, { Reason: first.reason, IsPlayed: true }));
+          record.history.push(
+            historyEvent(EventType.ExecutionSuspended, now, { Reason: first.reason, IsPlayed: true }),
+          );
           record.runtimeStatus = "Suspended";
         }
         return effects;
@@ -108,7 +121,13 @@ export class InstanceStepper {
     }
     while (batch.length < MAX_BATCH) {
       const next = record.inbox[0];
-      if (next === undefined || next.kind === "suspend" || next.kind === "resume" || this.handsOutSequenceNumber(record, next)) break;
+      if (
+        next === undefined ||
+        next.kind === "suspend" ||
+        next.kind === "resume" ||
+        this.handsOutSequenceNumber(record, next)
+      )
+        break;
       batch.push(record.inbox.shift()!);
     }
     return batch;
@@ -120,13 +139,21 @@ export class InstanceStepper {
       case "subFailed":
         return this.openTask(record, message.executionId, message.taskId, "call")?.retry !== undefined;
       case "timerFired":
-        return this.openTask(record, message.executionId, message.timerId, "retryTimer") !== undefined || this.openTask(record, message.executionId, message.timerId, "timer")?.long === true;
+        return (
+          this.openTask(record, message.executionId, message.timerId, "retryTimer") !== undefined ||
+          this.openTask(record, message.executionId, message.timerId, "timer")?.long === true
+        );
       default:
         return false;
     }
   }
 
-  private async playBatch(record: InstanceRecord, now: number, batch: PlayedMessage[], effects: StepEffects): Promise<void> {
+  private async playBatch(
+    record: InstanceRecord,
+    now: number,
+    batch: PlayedMessage[],
+    effects: StepEffects,
+  ): Promise<void> {
     const decisions: HistoryEvent[] = [];
     const played: HistoryEvent[] = [];
     for (const message of batch) {
@@ -138,11 +165,22 @@ export class InstanceStepper {
 
     const previous = record.history.map((e) => ({ ...e, IsPlayed: true }));
     const started = historyEvent(EventType.OrchestratorStarted, now);
-    const trigger = orchestrationTriggerInput([...previous, started, ...played], parseJson(record.input), record.instanceId, record.parent?.instanceId);
+    const trigger = orchestrationTriggerInput(
+      [...previous, started, ...played],
+      parseJson(record.input),
+      record.instanceId,
+      record.parent?.instanceId,
+    );
     const result = await this.runEpisode(record.name, trigger);
 
-    record.history = [...previous, { ...started, IsPlayed: true }, ...played.map((e) => ({ ...e, IsPlayed: true })), ...decisions];
-    if (record.runtimeStatus === "Pending" || record.runtimeStatus === "ContinuedAsNew") record.runtimeStatus = "Running";
+    record.history = [
+      ...previous,
+      { ...started, IsPlayed: true },
+      ...played.map((e) => ({ ...e, IsPlayed: true })),
+      ...decisions,
+    ];
+    if (record.runtimeStatus === "Pending" || record.runtimeStatus === "ContinuedAsNew")
+      record.runtimeStatus = "Running";
     if (!result.ok) {
       if (result.customStatus !== undefined) record.customStatus = json(result.customStatus);
       this.fail(record, now, result.message, result.failureDetails, effects);
@@ -155,7 +193,13 @@ export class InstanceStepper {
   }
 
   /** The history event a message becomes, after settling the task it completes (retry and long-timer chains). */
-  private eventFor(record: InstanceRecord, now: number, message: PlayedMessage, decisions: HistoryEvent[], effects: StepEffects): HistoryEvent | undefined {
+  private eventFor(
+    record: InstanceRecord,
+    now: number,
+    message: PlayedMessage,
+    decisions: HistoryEvent[],
+    effects: StepEffects,
+  ): HistoryEvent | undefined {
     switch (message.kind) {
       case "start":
         record.started = true;
@@ -165,7 +209,16 @@ export class InstanceStepper {
           OrchestrationInstance: { InstanceId: record.instanceId, ExecutionId: record.executionId },
           ...(record.orchestrationVersion !== undefined ? { Version: record.orchestrationVersion } : {}),
           ...(record.parent !== undefined
-            ? { ParentInstance: { Name: record.parent.name, TaskScheduleId: record.parent.taskId, OrchestrationInstance: { InstanceId: record.parent.instanceId, ExecutionId: record.parent.executionId } } }
+            ? {
+                ParentInstance: {
+                  Name: record.parent.name,
+                  TaskScheduleId: record.parent.taskId,
+                  OrchestrationInstance: {
+                    InstanceId: record.parent.instanceId,
+                    ExecutionId: record.parent.executionId,
+                  },
+                },
+              }
             : {}),
         });
       case "event":
@@ -175,7 +228,8 @@ export class InstanceStepper {
         const task = this.openTask(record, message.executionId, message.taskId, "call");
         if (task === undefined) return undefined;
         task.pending = undefined;
-        const type = message.kind === "taskCompleted" ? EventType.TaskCompleted : EventType.SubOrchestrationInstanceCompleted;
+        const type =
+          message.kind === "taskCompleted" ? EventType.TaskCompleted : EventType.SubOrchestrationInstanceCompleted;
         return historyEvent(type, now, { TaskScheduledId: message.taskId, Result: message.result });
       }
       case "taskFailed":
@@ -184,33 +238,58 @@ export class InstanceStepper {
         if (task === undefined) return undefined;
         this.afterFailedAttempt(record, task, now, message.failure, decisions);
         const type = message.kind === "taskFailed" ? EventType.TaskFailed : EventType.SubOrchestrationInstanceFailed;
-        return historyEvent(type, now, { TaskScheduledId: message.taskId, Reason: message.failure.reason, Details: message.failure.details, FailureDetails: message.failure.failureDetails });
+        return historyEvent(type, now, {
+          TaskScheduledId: message.taskId,
+          Reason: message.failure.reason,
+          Details: message.failure.details,
+          FailureDetails: message.failure.failureDetails,
+        });
       }
       case "timerFired": {
-        const task = this.openTask(record, message.executionId, message.timerId, "timer") ?? this.openTask(record, message.executionId, message.timerId, "retryTimer");
+        const task =
+          this.openTask(record, message.executionId, message.timerId, "timer") ??
+          this.openTask(record, message.executionId, message.timerId, "retryTimer");
         if (task === undefined) return undefined;
         const step = task.pending!.step;
         if (step === "retryTimer") this.afterRetryTimer(record, task, now, decisions, effects);
         else this.afterTimerStep(record, task, now, decisions);
-        return historyEvent(EventType.TimerFired, now, { TimerId: message.timerId, FireAt: new Date(message.fireAt).toISOString() });
+        return historyEvent(EventType.TimerFired, now, {
+          TimerId: message.timerId,
+          FireAt: new Date(message.fireAt).toISOString(),
+        });
       }
       default:
         return undefined;
     }
   }
 
-  private openTask(record: InstanceRecord, executionId: string, id: number, step: "call" | "timer" | "retryTimer"): LogicalTask | undefined {
+  private openTask(
+    record: InstanceRecord,
+    executionId: string,
+    id: number,
+    step: "call" | "timer" | "retryTimer",
+  ): LogicalTask | undefined {
     if (executionId !== record.executionId) return undefined;
     return record.tasks.find((t) => t.pending !== undefined && t.pending.id === id && t.pending.step === step);
   }
 
   /** The SDK's RetryableTask answers every failure with a timer (its next sequence number). */
-  private afterFailedAttempt(record: InstanceRecord, task: LogicalTask, now: number, failure: TaskFailure, decisions: HistoryEvent[]): void {
+  private afterFailedAttempt(
+    record: InstanceRecord,
+    task: LogicalTask,
+    now: number,
+    failure: TaskFailure,
+    decisions: HistoryEvent[],
+  ): void {
     if (task.retry === undefined) {
       task.pending = undefined;
       return;
     }
-    if (task.giveUp === undefined && (failure.failureDetails.IsNonRetriable === true || retryTimedOut(task.retry, task.firstAttemptAt, now))) task.giveUp = failure;
+    if (
+      task.giveUp === undefined &&
+      (failure.failureDetails.IsNonRetriable === true || retryTimedOut(task.retry, task.firstAttemptAt, now))
+    )
+      task.giveUp = failure;
     const delay = task.giveUp !== undefined ? 0 : retryDelay(task.retry, task.attempt);
     const id = record.nextSequence++;
     const fireAt = now + delay;
@@ -220,7 +299,13 @@ export class InstanceStepper {
   }
 
   /** After the retry wait the SDK either fails the task (no attempts left) or expects the next attempt. */
-  private afterRetryTimer(record: InstanceRecord, task: LogicalTask, now: number, decisions: HistoryEvent[], effects: StepEffects): void {
+  private afterRetryTimer(
+    record: InstanceRecord,
+    task: LogicalTask,
+    now: number,
+    decisions: HistoryEvent[],
+    effects: StepEffects,
+  ): void {
     if (task.retry === undefined || task.attempt > task.retry.maxNumberOfAttempts) {
       task.pending = undefined;
       return;
@@ -228,16 +313,34 @@ export class InstanceStepper {
     const id = record.nextSequence++;
     if (task.kind === "activity") {
       task.pending = { step: "call", id, scheduledAt: now };
-      decisions.push(historyEvent(EventType.TaskScheduled, now, { EventId: id, Name: task.name, Input: task.input ?? null }));
-      if (task.giveUp !== undefined) record.inbox.push({ kind: "taskFailed", executionId: record.executionId, taskId: id, failure: task.giveUp });
+      decisions.push(
+        historyEvent(EventType.TaskScheduled, now, { EventId: id, Name: task.name, Input: task.input ?? null }),
+      );
+      if (task.giveUp !== undefined)
+        record.inbox.push({ kind: "taskFailed", executionId: record.executionId, taskId: id, failure: task.giveUp });
       else effects.activities.push({ taskId: id, name: task.name!, input: task.input ?? null });
       return;
     }
     const childId = task.instanceId ?? `${record.instanceId}:${id}`;
     task.pending = { step: "call", id, scheduledAt: now, childInstanceId: childId };
-    decisions.push(historyEvent(EventType.SubOrchestrationInstanceCreated, now, { EventId: id, Name: task.name, InstanceId: childId, Input: task.input ?? null }));
-    if (task.giveUp !== undefined) record.inbox.push({ kind: "subFailed", executionId: record.executionId, taskId: id, failure: task.giveUp });
-    else effects.children.push({ taskId: id, name: task.name!, instanceId: childId, input: task.input ?? null, ...(task.version !== undefined ? { version: task.version } : {}) });
+    decisions.push(
+      historyEvent(EventType.SubOrchestrationInstanceCreated, now, {
+        EventId: id,
+        Name: task.name,
+        InstanceId: childId,
+        Input: task.input ?? null,
+      }),
+    );
+    if (task.giveUp !== undefined)
+      record.inbox.push({ kind: "subFailed", executionId: record.executionId, taskId: id, failure: task.giveUp });
+    else
+      effects.children.push({
+        taskId: id,
+        name: task.name!,
+        instanceId: childId,
+        input: task.input ?? null,
+        ...(task.version !== undefined ? { version: task.version } : {}),
+      });
   }
 
   /** A long timer goes on with its next step (the SDK's LongTimerTask does the same sum). */
@@ -253,10 +356,21 @@ export class InstanceStepper {
     decisions.push(historyEvent(EventType.TimerCreated, now, { EventId: id, FireAt: new Date(fireAt).toISOString() }));
   }
 
-  private applyActions(record: InstanceRecord, now: number, result: Extract<EpisodeResult, { ok: true }>, effects: StepEffects): void {
+  private applyActions(
+    record: InstanceRecord,
+    now: number,
+    result: Extract<EpisodeResult, { ok: true }>,
+    effects: StepEffects,
+  ): void {
     const unsupported = result.actions.find((a) => a.kind === "unsupported");
     if (unsupported !== undefined) {
-      this.fail(record, now, `The local runtime does not support this orchestrator action (actionType ${unsupported.kind === "unsupported" ? unsupported.actionType : "?"}): durable entities and callHttp are not available locally`, undefined, effects);
+      this.fail(
+        record,
+        now,
+        `The local runtime does not support this orchestrator action (actionType ${unsupported.kind === "unsupported" ? unsupported.actionType : "?"}): durable entities and callHttp are not available locally`,
+        undefined,
+        effects,
+      );
       return;
     }
     const numbered = result.actions.filter(takesSequenceNumber);
@@ -264,13 +378,20 @@ export class InstanceStepper {
       const action = numbered[i]!;
       const task = record.tasks[i]!;
       if (action.kind !== task.kind || ("name" in action && action.name !== task.name)) {
-        this.fail(record, now, `Non-deterministic workflow detected: task ${i} was a ${task.kind}${task.name !== undefined ? ` '${task.name}'` : ""} and is now a ${action.kind}${"name" in action ? ` '${action.name}'` : ""}`, undefined, effects);
+        this.fail(
+          record,
+          now,
+          `Non-deterministic workflow detected: task ${i} was a ${task.kind}${task.name !== undefined ? ` '${task.name}'` : ""} and is now a ${action.kind}${"name" in action ? ` '${action.name}'` : ""}`,
+          undefined,
+          effects,
+        );
         return;
       }
     }
     const decisions: HistoryEvent[] = [];
     if (!result.isDone) {
-      for (let i = record.tasks.length; i < numbered.length; i += 1) this.schedule(record, now, numbered[i]!, decisions, effects);
+      for (let i = record.tasks.length; i < numbered.length; i += 1)
+        this.schedule(record, now, numbered[i]!, decisions, effects);
     }
     record.history.push(...decisions);
     for (let i = 0; i < Math.min(numbered.length, record.tasks.length); i += 1) {
@@ -278,17 +399,35 @@ export class InstanceStepper {
       if (action.kind === "timer" && action.isCanceled) this.cancelTimer(record, record.tasks[i]!);
     }
     if (!result.isDone) return;
-    const continueAsNew = result.actions.find((a): a is Extract<OrchestratorAction, { kind: "continueAsNew" }> => a.kind === "continueAsNew");
+    const continueAsNew = result.actions.find(
+      (a): a is Extract<OrchestratorAction, { kind: "continueAsNew" }> => a.kind === "continueAsNew",
+    );
     if (continueAsNew !== undefined) this.continueAsNew(record, continueAsNew.input, result.actions);
     else this.complete(record, now, result.output, effects);
   }
 
-  private schedule(record: InstanceRecord, now: number, action: OrchestratorAction, decisions: HistoryEvent[], effects: StepEffects): void {
+  private schedule(
+    record: InstanceRecord,
+    now: number,
+    action: OrchestratorAction,
+    decisions: HistoryEvent[],
+    effects: StepEffects,
+  ): void {
     const id = record.nextSequence++;
     switch (action.kind) {
       case "activity":
-        record.tasks.push({ kind: "activity", name: action.name, input: action.input, ...(action.retry ? { retry: action.retry } : {}), attempt: 1, firstAttemptAt: now, pending: { step: "call", id, scheduledAt: now } });
-        decisions.push(historyEvent(EventType.TaskScheduled, now, { EventId: id, Name: action.name, Input: action.input }));
+        record.tasks.push({
+          kind: "activity",
+          name: action.name,
+          input: action.input,
+          ...(action.retry ? { retry: action.retry } : {}),
+          attempt: 1,
+          firstAttemptAt: now,
+          pending: { step: "call", id, scheduledAt: now },
+        });
+        decisions.push(
+          historyEvent(EventType.TaskScheduled, now, { EventId: id, Name: action.name, Input: action.input }),
+        );
         effects.activities.push({ taskId: id, name: action.name, input: action.input });
         return;
       case "subOrchestration": {
@@ -304,15 +443,37 @@ export class InstanceStepper {
           firstAttemptAt: now,
           pending: { step: "call", id, scheduledAt: now, childInstanceId: childId },
         });
-        decisions.push(historyEvent(EventType.SubOrchestrationInstanceCreated, now, { EventId: id, Name: action.name, InstanceId: childId, Input: action.input }));
-        effects.children.push({ taskId: id, name: action.name, instanceId: childId, input: action.input, ...(action.version !== undefined ? { version: action.version } : {}) });
+        decisions.push(
+          historyEvent(EventType.SubOrchestrationInstanceCreated, now, {
+            EventId: id,
+            Name: action.name,
+            InstanceId: childId,
+            Input: action.input,
+          }),
+        );
+        effects.children.push({
+          taskId: id,
+          name: action.name,
+          instanceId: childId,
+          input: action.input,
+          ...(action.version !== undefined ? { version: action.version } : {}),
+        });
         return;
       }
       case "timer": {
         const long = action.fireAt - now > MAXIMUM_SHORT_TIMER_MS;
         const fireAt = long ? nextTimerStep(now, action.fireAt) : action.fireAt;
-        record.tasks.push({ kind: "timer", finalFireAt: action.fireAt, long, attempt: 1, firstAttemptAt: now, pending: { step: "timer", id, fireAt } });
-        decisions.push(historyEvent(EventType.TimerCreated, now, { EventId: id, FireAt: new Date(fireAt).toISOString() }));
+        record.tasks.push({
+          kind: "timer",
+          finalFireAt: action.fireAt,
+          long,
+          attempt: 1,
+          firstAttemptAt: now,
+          pending: { step: "timer", id, fireAt },
+        });
+        decisions.push(
+          historyEvent(EventType.TimerCreated, now, { EventId: id, FireAt: new Date(fireAt).toISOString() }),
+        );
         if (action.isCanceled) this.cancelTimer(record, record.tasks[record.tasks.length - 1]!);
         return;
       }
@@ -327,7 +488,10 @@ export class InstanceStepper {
     task.cancelled = true;
     const id = task.pending?.id;
     task.pending = undefined;
-    if (id !== undefined) record.inbox = record.inbox.filter((m) => !(m.kind === "timerFired" && m.timerId === id && m.executionId === record.executionId));
+    if (id !== undefined)
+      record.inbox = record.inbox.filter(
+        (m) => !(m.kind === "timerFired" && m.timerId === id && m.executionId === record.executionId),
+      );
   }
 
   /**
@@ -339,7 +503,9 @@ export class InstanceStepper {
   private continueAsNew(record: InstanceRecord, input: string | null, actions: OrchestratorAction[]): void {
     const waits = new Map<string, number>();
     for (const a of actions) if (a.kind === "wait") waits.set(a.eventName, (waits.get(a.eventName) ?? 0) + 1);
-    const raised = record.history.map((e, index) => ({ e, index })).filter(({ e }) => e.EventType === EventType.EventRaised);
+    const raised = record.history
+      .map((e, index) => ({ e, index }))
+      .filter(({ e }) => e.EventType === EventType.EventRaised);
     const byName = new Map<string, { e: HistoryEvent; index: number }[]>();
     for (const r of raised) byName.set(r.e.Name ?? "", [...(byName.get(r.e.Name ?? "") ?? []), r]);
     const carried: { e: HistoryEvent; index: number }[] = [];
@@ -349,8 +515,13 @@ export class InstanceStepper {
     }
     carried.sort((a, b) => a.index - b.index);
 
-    const kept = record.inbox.filter((m) => m.kind === "event" || m.kind === "terminate" || m.kind === "suspend" || m.kind === "resume");
-    record.inbox = [...carried.map(({ e }): InboxMessage => ({ kind: "event", name: e.Name ?? "", input: e.Input ?? null })), ...kept];
+    const kept = record.inbox.filter(
+      (m) => m.kind === "event" || m.kind === "terminate" || m.kind === "suspend" || m.kind === "resume",
+    );
+    record.inbox = [
+      ...carried.map(({ e }): InboxMessage => ({ kind: "event", name: e.Name ?? "", input: e.Input ?? null })),
+      ...kept,
+    ];
     record.executionId = randomUUID().replace(/-/g, "");
     record.input = input;
     record.history = [];
@@ -364,15 +535,34 @@ export class InstanceStepper {
   private complete(record: InstanceRecord, now: number, output: unknown, effects: StepEffects): void {
     record.runtimeStatus = "Completed";
     record.output = json(output);
-    record.history.push(historyEvent(EventType.ExecutionCompleted, now, { OrchestrationStatus: "Completed", Result: record.output, IsPlayed: true }));
+    record.history.push(
+      historyEvent(EventType.ExecutionCompleted, now, {
+        OrchestrationStatus: "Completed",
+        Result: record.output,
+        IsPlayed: true,
+      }),
+    );
     this.finish(record, effects);
   }
 
-  fail(record: InstanceRecord, now: number, message: string, details: FailureDetails | undefined, effects: StepEffects): void {
+  fail(
+    record: InstanceRecord,
+    now: number,
+    message: string,
+    details: FailureDetails | undefined,
+    effects: StepEffects,
+  ): void {
     record.runtimeStatus = "Failed";
     record.output = json(`Orchestrator function '${record.name}' failed: ${message}`);
     record.failureDetails = details ?? runtimeFailure("Error", message).failureDetails;
-    record.history.push(historyEvent(EventType.ExecutionCompleted, now, { OrchestrationStatus: "Failed", Result: record.output, FailureDetails: record.failureDetails, IsPlayed: true }));
+    record.history.push(
+      historyEvent(EventType.ExecutionCompleted, now, {
+        OrchestrationStatus: "Failed",
+        Result: record.output,
+        FailureDetails: record.failureDetails,
+        IsPlayed: true,
+      }),
+    );
     this.finish(record, effects);
   }
 
@@ -380,7 +570,13 @@ export class InstanceStepper {
     record.runtimeStatus = "Terminated";
     record.output = json(reason);
     record.history.push(historyEvent(EventType.ExecutionTerminated, now, { Input: json(reason), IsPlayed: true }));
-    record.history.push(historyEvent(EventType.ExecutionCompleted, now, { OrchestrationStatus: "Terminated", Result: record.output, IsPlayed: true }));
+    record.history.push(
+      historyEvent(EventType.ExecutionCompleted, now, {
+        OrchestrationStatus: "Terminated",
+        Result: record.output,
+        IsPlayed: true,
+      }),
+    );
     this.finish(record, effects);
   }
 

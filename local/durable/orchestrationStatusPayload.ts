@@ -29,11 +29,16 @@ function parsed(text: string | null | undefined): unknown {
 export function statusHistory(history: readonly HistoryEvent[], showOutput: boolean): Record<string, unknown>[] {
   const scheduled = new Map<number, { name: string | undefined; time: string }>();
   for (const e of history) {
-    if (e.EventType === EventType.TaskScheduled || e.EventType === EventType.SubOrchestrationInstanceCreated) scheduled.set(e.EventId, { name: e.Name, time: e.Timestamp });
+    if (e.EventType === EventType.TaskScheduled || e.EventType === EventType.SubOrchestrationInstanceCreated)
+      scheduled.set(e.EventId, { name: e.Name, time: e.Timestamp });
   }
   const out: Record<string, unknown>[] = [];
   for (const e of history) {
-    const base: Record<string, unknown> = { EventType: eventTypeName[e.EventType] ?? String(e.EventType), EventId: e.EventId, Timestamp: e.Timestamp };
+    const base: Record<string, unknown> = {
+      EventType: eventTypeName[e.EventType] ?? String(e.EventType),
+      EventId: e.EventId,
+      Timestamp: e.Timestamp,
+    };
     const task = e.TaskScheduledId !== undefined ? scheduled.get(e.TaskScheduledId) : undefined;
     switch (e.EventType) {
       case EventType.OrchestratorStarted:
@@ -46,11 +51,25 @@ export function statusHistory(history: readonly HistoryEvent[], showOutput: bool
         break;
       case EventType.TaskCompleted:
       case EventType.SubOrchestrationInstanceCompleted:
-        out.push({ ...base, FunctionName: task?.name, ScheduledTime: task?.time, TaskScheduledId: e.TaskScheduledId, ...(showOutput ? { Result: parsed(e.Result) } : {}) });
+        out.push({
+          ...base,
+          FunctionName: task?.name,
+          ScheduledTime: task?.time,
+          TaskScheduledId: e.TaskScheduledId,
+          ...(showOutput ? { Result: parsed(e.Result) } : {}),
+        });
         break;
       case EventType.TaskFailed:
       case EventType.SubOrchestrationInstanceFailed:
-        out.push({ ...base, FunctionName: task?.name, ScheduledTime: task?.time, TaskScheduledId: e.TaskScheduledId, Reason: e.Reason, Details: e.Details, FailureDetails: e.FailureDetails });
+        out.push({
+          ...base,
+          FunctionName: task?.name,
+          ScheduledTime: task?.time,
+          TaskScheduledId: e.TaskScheduledId,
+          Reason: e.Reason,
+          Details: e.Details,
+          FailureDetails: e.FailureDetails,
+        });
         break;
       case EventType.TimerCreated:
         out.push({ ...base, FireAt: e.FireAt });
@@ -62,7 +81,12 @@ export function statusHistory(history: readonly HistoryEvent[], showOutput: bool
         out.push({ ...base, Name: e.Name, ...(showOutput ? { Input: parsed(e.Input) } : {}) });
         break;
       case EventType.ExecutionCompleted:
-        out.push({ ...base, OrchestrationStatus: e.OrchestrationStatus, ...(showOutput ? { Result: parsed(e.Result) } : {}), ...(e.FailureDetails ? { FailureDetails: e.FailureDetails } : {}) });
+        out.push({
+          ...base,
+          OrchestrationStatus: e.OrchestrationStatus,
+          ...(showOutput ? { Result: parsed(e.Result) } : {}),
+          ...(e.FailureDetails ? { FailureDetails: e.FailureDetails } : {}),
+        });
         break;
       case EventType.ExecutionTerminated:
         out.push({ ...base, Input: parsed(e.Input) });

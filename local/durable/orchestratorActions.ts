@@ -30,8 +30,20 @@ export interface RetryOptionsDto {
 }
 
 export type OrchestratorAction =
-  | { readonly kind: "activity"; readonly name: string; readonly input: string | null; readonly retry?: RetryOptionsDto }
-  | { readonly kind: "subOrchestration"; readonly name: string; readonly instanceId?: string; readonly version?: string; readonly input: string | null; readonly retry?: RetryOptionsDto }
+  | {
+      readonly kind: "activity";
+      readonly name: string;
+      readonly input: string | null;
+      readonly retry?: RetryOptionsDto;
+    }
+  | {
+      readonly kind: "subOrchestration";
+      readonly name: string;
+      readonly instanceId?: string;
+      readonly version?: string;
+      readonly input: string | null;
+      readonly retry?: RetryOptionsDto;
+    }
   | { readonly kind: "timer"; readonly fireAt: number; readonly isCanceled: boolean }
   | { readonly kind: "wait"; readonly eventName: string }
   | { readonly kind: "continueAsNew"; readonly input: string | null }
@@ -54,7 +66,11 @@ function rawInputJson(input: unknown): string | null {
 }
 
 function retryOptionsOf(raw: unknown): RetryOptionsDto {
-  if (!isRecord(raw) || typeof raw.firstRetryIntervalInMilliseconds !== "number" || typeof raw.maxNumberOfAttempts !== "number") {
+  if (
+    !isRecord(raw) ||
+    typeof raw.firstRetryIntervalInMilliseconds !== "number" ||
+    typeof raw.maxNumberOfAttempts !== "number"
+  ) {
     throw new Error("a retry action carries no valid retryOptions");
   }
   const optional = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
@@ -79,9 +95,20 @@ function readAction(raw: RawAction): OrchestratorAction {
     case ActionType.CallActivity:
       return { kind: "activity", name: String(raw.functionName), input: processedInputJson(raw.input) };
     case ActionType.CallActivityWithRetry:
-      return { kind: "activity", name: String(raw.functionName), input: processedInputJson(raw.input), retry: retryOptionsOf(raw.retryOptions) };
+      return {
+        kind: "activity",
+        name: String(raw.functionName),
+        input: processedInputJson(raw.input),
+        retry: retryOptionsOf(raw.retryOptions),
+      };
     case ActionType.CallSubOrchestrator:
-      return { kind: "subOrchestration", name: String(raw.functionName), instanceId: optionalString(raw.instanceId), version: optionalString(raw.version), input: rawInputJson(raw.input) };
+      return {
+        kind: "subOrchestration",
+        name: String(raw.functionName),
+        instanceId: optionalString(raw.instanceId),
+        version: optionalString(raw.version),
+        input: rawInputJson(raw.input),
+      };
     case ActionType.CallSubOrchestratorWithRetry:
       return {
         kind: "subOrchestration",

@@ -19,14 +19,30 @@ export interface OrchestrationTriggerInput {
 }
 
 export type EpisodeResult =
-  | { readonly ok: true; readonly isDone: boolean; readonly output: unknown; readonly customStatus: unknown; readonly actions: OrchestratorAction[] }
-  | { readonly ok: false; readonly message: string; readonly failureDetails: FailureDetails | undefined; readonly customStatus: unknown };
+  | {
+      readonly ok: true;
+      readonly isDone: boolean;
+      readonly output: unknown;
+      readonly customStatus: unknown;
+      readonly actions: OrchestratorAction[];
+    }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      readonly failureDetails: FailureDetails | undefined;
+      readonly customStatus: unknown;
+    };
 
 /** The highest replay schema this engine speaks (V4 in the SDK's enum: compound actions, isCanceled timers). */
 const UPPER_SCHEMA_VERSION = 3;
 const OUT_OF_PROC_DATA = "\n\n$OutOfProcData$:";
 
-export function orchestrationTriggerInput(history: HistoryEvent[], input: unknown, instanceId: string, parentInstanceId: string | undefined): OrchestrationTriggerInput {
+export function orchestrationTriggerInput(
+  history: HistoryEvent[],
+  input: unknown,
+  instanceId: string,
+  parentInstanceId: string | undefined,
+): OrchestrationTriggerInput {
   return {
     history,
     input,
@@ -85,14 +101,27 @@ export async function runOrchestratorEpisode(
 ): Promise<EpisodeResult> {
   let result: unknown;
   try {
-    const outcome = await invoker.invoke(orchestrator, { inputData: [{ name: orchestrator.triggerName, data: { string: JSON.stringify(trigger) } }, ...extraInputs] });
+    const outcome = await invoker.invoke(orchestrator, {
+      inputData: [{ name: orchestrator.triggerName, data: { string: JSON.stringify(trigger) } }, ...extraInputs],
+    });
     result = outcome.result;
   } catch (error) {
     return readFailure(error);
   }
   if (typeof result !== "object" || result === null) {
-    return { ok: false, message: "The orchestrator handler returned no orchestrator state (is it registered with df.app.orchestration?)", failureDetails: undefined, customStatus: undefined };
+    return {
+      ok: false,
+      message: "The orchestrator handler returned no orchestrator state (is it registered with df.app.orchestration?)",
+      failureDetails: undefined,
+      customStatus: undefined,
+    };
   }
   const state = result as { isDone?: unknown; output?: unknown; customStatus?: unknown; actions?: unknown };
-  return { ok: true, isDone: state.isDone === true, output: state.output, customStatus: state.customStatus, actions: flattenActions(state.actions) };
+  return {
+    ok: true,
+    isDone: state.isDone === true,
+    output: state.output,
+    customStatus: state.customStatus,
+    actions: flattenActions(state.actions),
+  };
 }

@@ -17,7 +17,8 @@ function serializedFailureIn(message: string): SerializedFailure | undefined {
   if (!message.startsWith("{")) return undefined;
   try {
     const parsed = JSON.parse(message) as unknown;
-    if (typeof parsed === "object" && parsed !== null && "errorType" in parsed && "errorMessage" in parsed) return parsed as SerializedFailure;
+    if (typeof parsed === "object" && parsed !== null && "errorType" in parsed && "errorMessage" in parsed)
+      return parsed as SerializedFailure;
   } catch {
     // An ordinary message that happens to start with a brace.
   }
@@ -31,12 +32,23 @@ export function failureDetailsOf(error: unknown): FailureDetails {
     return {
       ErrorType: String(serialized.errorType),
       ErrorMessage: String(serialized.errorMessage),
-      ...(typeof serialized.stackTrace === "string" ? { StackTrace: serialized.stackTrace } : err.stack !== undefined ? { StackTrace: err.stack } : {}),
+      ...(typeof serialized.stackTrace === "string"
+        ? { StackTrace: serialized.stackTrace }
+        : err.stack !== undefined
+          ? { StackTrace: err.stack }
+          : {}),
       IsNonRetriable: serialized.isNonRetriable === true,
-      ...(typeof serialized.properties === "object" && serialized.properties !== null ? { Properties: serialized.properties as Record<string, unknown> } : {}),
+      ...(typeof serialized.properties === "object" && serialized.properties !== null
+        ? { Properties: serialized.properties as Record<string, unknown> }
+        : {}),
     };
   }
-  return { ErrorType: err.name || "Error", ErrorMessage: err.message, ...(err.stack !== undefined ? { StackTrace: err.stack } : {}), IsNonRetriable: false };
+  return {
+    ErrorType: err.name || "Error",
+    ErrorMessage: err.message,
+    ...(err.stack !== undefined ? { StackTrace: err.stack } : {}),
+    IsNonRetriable: false,
+  };
 }
 
 /** An activity that threw. */
@@ -51,14 +63,27 @@ export function activityFailure(functionName: string, error: unknown): TaskFailu
 
 /** A failure the runtime itself reports for a task (missing function, instance id in use …). */
 export function runtimeFailure(errorType: string, message: string): TaskFailure {
-  return { reason: message, details: "", failureDetails: { ErrorType: errorType, ErrorMessage: message, IsNonRetriable: false } };
+  return {
+    reason: message,
+    details: "",
+    failureDetails: { ErrorType: errorType, ErrorMessage: message, IsNonRetriable: false },
+  };
 }
 
 /** A sub-orchestration that ended Failed or Terminated, as its parent sees it. */
-export function subOrchestrationFailure(name: string, instanceId: string, message: string, details: FailureDetails | undefined): TaskFailure {
+export function subOrchestrationFailure(
+  name: string,
+  instanceId: string,
+  message: string,
+  details: FailureDetails | undefined,
+): TaskFailure {
   return {
     reason: `Sub-orchestration '${name}' (instance ${instanceId}) failed: ${message}`,
     details: details?.StackTrace ?? "",
-    failureDetails: details ?? { ErrorType: "OrchestrationFailureException", ErrorMessage: message, IsNonRetriable: false },
+    failureDetails: details ?? {
+      ErrorType: "OrchestrationFailureException",
+      ErrorMessage: message,
+      IsNonRetriable: false,
+    },
   };
 }

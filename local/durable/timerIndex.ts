@@ -17,7 +17,12 @@ export class TimerIndex {
     for (const task of record.tasks) {
       const p = task.pending;
       if (p !== undefined && (p.step === "timer" || p.step === "retryTimer") && p.fired !== true) {
-        timers.push({ instanceId: record.instanceId, executionId: record.executionId, timerId: p.id, fireAt: p.fireAt });
+        timers.push({
+          instanceId: record.instanceId,
+          executionId: record.executionId,
+          timerId: p.id,
+          fireAt: p.fireAt,
+        });
       }
     }
     if (timers.length === 0) this.byInstance.delete(record.instanceId);
@@ -40,7 +45,11 @@ export class TimerIndex {
   dueBy(instant: number): PendingTimer[] {
     const due: PendingTimer[] = [];
     for (const timers of this.byInstance.values()) for (const t of timers) if (t.fireAt <= instant) due.push(t);
-    return due.sort((a, b) => a.fireAt - b.fireAt || (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : a.timerId - b.timerId));
+    return due.sort(
+      (a, b) =>
+        a.fireAt - b.fireAt ||
+        (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : a.timerId - b.timerId),
+    );
   }
 
   forInstance(instanceId: string): readonly PendingTimer[] {

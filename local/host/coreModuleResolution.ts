@@ -29,5 +29,6 @@ export function provideFunctionsCoreModule(exportsObject: Record<string, unknown
 
   const internals = Module as unknown as ModuleInternals;
   const resolve = internals._resolveFilename.bind(Module);
-  internals._resolveFilename = (request, parent, isMain, options) => (request === CORE_MODULE ? fakeFilename : resolve(request, parent, isMain, options));
+  internals._resolveFilename = (request, parent, isMain, options) =>
+    request === CORE_MODULE ? fakeFilename : resolve(request, parent, isMain, options);
 }

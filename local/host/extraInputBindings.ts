@@ -9,7 +9,10 @@ const CLIENT_TYPES = new Set(["durableclient", "orchestrationclient"]);
  * The input data the host adds for a function's extra input bindings. The durable client binding is the
  * one this runtime provides; other input bindings get nothing, with a warning once per binding.
  */
-export function extraInputBindings(endpoints: () => DurableEndpoints, log: RuntimeLog): (fn: RegisteredFunction) => RpcParameterBinding[] {
+export function extraInputBindings(
+  endpoints: () => DurableEndpoints,
+  log: RuntimeLog,
+): (fn: RegisteredFunction) => RpcParameterBinding[] {
   const warned = new Set<string>();
   return (fn) => {
     const inputs: RpcParameterBinding[] = [];
@@ -20,7 +23,9 @@ export function extraInputBindings(endpoints: () => DurableEndpoints, log: Runti
         inputs.push({ name, data: { json: JSON.stringify(durableClientBindingData(endpoints(), taskHub)) } });
       } else if (!warned.has(`${fn.name}/${name}`)) {
         warned.add(`${fn.name}/${name}`);
-        log.warn(`${fn.name}: input binding type "${binding.type}" is not available locally; the function gets no value for it`);
+        log.warn(
+          `${fn.name}: input binding type "${binding.type}" is not available locally; the function gets no value for it`,
+        );
       }
     }
     return inputs;

@@ -45,7 +45,12 @@ export class FunctionInvoker {
     const current: { context?: object } = {};
     const coreContext: CoreInvocationContext = {
       invocationId,
-      request: { invocationId, functionId: fn.name, inputData: request.inputData, triggerMetadata: request.triggerMetadata ?? {} },
+      request: {
+        invocationId,
+        functionId: fn.name,
+        inputData: request.inputData,
+        triggerMetadata: request.triggerMetadata ?? {},
+      },
       metadata: fn.metadata,
       log: (level, category, message) => this.emit(functionLog, level, category, message, current.context, hookData),
     };
@@ -53,12 +58,26 @@ export class FunctionInvoker {
     const args = await model.getArguments();
     current.context = args.context;
 
-    const pre: Record<string, unknown> = { hookData, appHookData: this.core.appHookData, invocationContext: args.context, functionCallback: fn.callback, inputs: args.inputs };
+    const pre: Record<string, unknown> = {
+      hookData,
+      appHookData: this.core.appHookData,
+      invocationContext: args.context,
+      functionCallback: fn.callback,
+      inputs: args.inputs,
+    };
     await this.runHooks("preInvocation", pre, coreContext, "preInvocationHooks");
     const inputs = Array.isArray(pre.inputs) ? (pre.inputs as unknown[]) : args.inputs;
-    const callback = typeof pre.functionCallback === "function" ? (pre.functionCallback as FunctionCallback) : fn.callback;
+    const callback =
+      typeof pre.functionCallback === "function" ? (pre.functionCallback as FunctionCallback) : fn.callback;
 
-    const post: Record<string, unknown> = { hookData, appHookData: this.core.appHookData, invocationContext: args.context, inputs, result: null, error: null };
+    const post: Record<string, unknown> = {
+      hookData,
+      appHookData: this.core.appHookData,
+      invocationContext: args.context,
+      inputs,
+      result: null,
+      error: null,
+    };
     coreContext.state = "invocation";
     try {
       post.result = await model.invokeFunction(args.context, inputs, callback);
@@ -85,7 +104,12 @@ export class FunctionInvoker {
     this.emit(this.log.child("worker"), level, category, message, undefined, {});
   }
 
-  private async runHooks(name: HookName, context: Record<string, unknown>, coreContext: CoreInvocationContext, state: "preInvocationHooks" | "postInvocationHooks"): Promise<void> {
+  private async runHooks(
+    name: HookName,
+    context: Record<string, unknown>,
+    coreContext: CoreInvocationContext,
+    state: "preInvocationHooks" | "postInvocationHooks",
+  ): Promise<void> {
     coreContext.state = state;
     try {
       for (const hook of this.core.hooksFor(name)) await hook(context);
@@ -94,8 +118,22 @@ export class FunctionInvoker {
     }
   }
 
-  private emit(sink: RuntimeLog, level: RpcLogLevel, category: RpcLogCategory, message: string, invocationContext: object | undefined, hookData: Record<string, unknown>): void {
-    const entry: Record<string, unknown> = { level, message, category, invocationContext, hookData, appHookData: this.core.appHookData };
+  private emit(
+    sink: RuntimeLog,
+    level: RpcLogLevel,
+    category: RpcLogCategory,
+    message: string,
+    invocationContext: object | undefined,
+    hookData: Record<string, unknown>,
+  ): void {
+    const entry: Record<string, unknown> = {
+      level,
+      message,
+      category,
+      invocationContext,
+      hookData,
+      appHookData: this.core.appHookData,
+    };
     for (const hook of this.core.hooksFor("log")) {
       try {
         void hook(entry);

@@ -53,7 +53,8 @@ export class FunctionsCoreApi {
     return {
       setProgrammingModel: (model: ProgrammingModel) => this.setProgrammingModel(model),
       getProgrammingModel: () => this.requireProgrammingModel(),
-      registerFunction: (metadata: RpcFunctionMetadata, callback: FunctionCallback) => this.registerFunction(metadata, callback),
+      registerFunction: (metadata: RpcFunctionMetadata, callback: FunctionCallback) =>
+        this.registerFunction(metadata, callback),
       registerHook: (name: HookName, callback: HookCallback) => this.registerHook(name, callback),
       log: (level: RpcLogLevel, category: RpcLogCategory, message: string) => this.systemLog(level, category, message),
       Disposable,
@@ -65,7 +66,8 @@ export class FunctionsCoreApi {
   }
 
   requireProgrammingModel(): ProgrammingModel {
-    if (this.programmingModel === undefined) throw new Error("No programming model was registered: the app did not load @azure/functions");
+    if (this.programmingModel === undefined)
+      throw new Error("No programming model was registered: the app did not load @azure/functions");
     return this.programmingModel;
   }
 
@@ -75,7 +77,8 @@ export class FunctionsCoreApi {
 
   registerFunction(metadata: RpcFunctionMetadata, callback: FunctionCallback): Disposable {
     if (this.locked) throw new Error(`A function can't be registered after the app has started ("${metadata.name}")`);
-    if (this.functions.has(metadata.name.toLowerCase())) throw new Error(`A function named "${metadata.name}" is already registered`);
+    if (this.functions.has(metadata.name.toLowerCase()))
+      throw new Error(`A function named "${metadata.name}" is already registered`);
     const entry = Object.entries(metadata.bindings).find(([, b]) => isTriggerType(b.type));
     if (entry === undefined) throw new Error(`Function "${metadata.name}" has no trigger binding`);
     const [triggerName, trigger] = entry;

@@ -26,7 +26,8 @@ export function setCookieHeader(cookie: RpcHttpCookie): string {
   const parts = [`${cookie.name ?? ""}=${cookie.value ?? ""}`];
   if (cookie.domain?.value) parts.push(`Domain=${cookie.domain.value}`);
   if (cookie.path?.value) parts.push(`Path=${cookie.path.value}`);
-  if (cookie.expires?.value?.seconds !== undefined) parts.push(`Expires=${new Date(cookie.expires.value.seconds * 1000).toUTCString()}`);
+  if (cookie.expires?.value?.seconds !== undefined)
+    parts.push(`Expires=${new Date(cookie.expires.value.seconds * 1000).toUTCString()}`);
   if (cookie.maxAge?.value !== undefined) parts.push(`Max-Age=${Math.trunc(cookie.maxAge.value)}`);
   if (cookie.secure?.value === true) parts.push("Secure");
   if (cookie.httpOnly?.value === true) parts.push("HttpOnly");
@@ -76,13 +77,21 @@ export class HttpTriggerInvocation {
       params: match.params,
       ...(body.length > 0 ? { body: { bytes: body } } : {}),
     };
-    const triggerMetadata: Record<string, RpcTypedData> = { Headers: { json: JSON.stringify(http.headers) }, Query: { json: JSON.stringify(Object.fromEntries(url.searchParams)) } };
+    const triggerMetadata: Record<string, RpcTypedData> = {
+      Headers: { json: JSON.stringify(http.headers) },
+      Query: { json: JSON.stringify(Object.fromEntries(url.searchParams)) },
+    };
     for (const [name, value] of Object.entries(match.params)) triggerMetadata[name] = { string: value };
 
     let data: RpcHttpData | undefined;
     try {
-      const outcome = await this.invoker.invoke(fn, { inputData: [{ name: fn.triggerName, data: { http } }, ...this.extraInputsFor(fn)], triggerMetadata });
-      data = outcome.response.returnValue?.http ?? outcome.response.outputData?.find((o) => o.data?.http !== undefined)?.data?.http;
+      const outcome = await this.invoker.invoke(fn, {
+        inputData: [{ name: fn.triggerName, data: { http } }, ...this.extraInputsFor(fn)],
+        triggerMetadata,
+      });
+      data =
+        outcome.response.returnValue?.http ??
+        outcome.response.outputData?.find((o) => o.data?.http !== undefined)?.data?.http;
     } catch (error) {
       this.log.error(`${fn.name} failed: ${errorMessage(error)}`);
       res.statusCode = 500;

@@ -37,7 +37,13 @@ export class HttpTriggerRoutes {
         const template = typeof fn.trigger.route === "string" && fn.trigger.route !== "" ? fn.trigger.route : fn.name;
         const full = [routePrefix, template.replace(/^\/+/, "")].filter((p) => p !== "").join("/");
         const methods = Array.isArray(fn.trigger.methods) ? fn.trigger.methods.map((m) => String(m).toUpperCase()) : [];
-        return { fn, route: compileRoute(full), methods, authLevel: authLevelOf(fn.trigger.authLevel), display: "/" + full };
+        return {
+          fn,
+          route: compileRoute(full),
+          methods,
+          authLevel: authLevelOf(fn.trigger.authLevel),
+          display: "/" + full,
+        };
       });
     this.routes = routes.sort((a, b) => compareRoutes(a.route, b.route));
   }
@@ -46,14 +52,22 @@ export class HttpTriggerRoutes {
   find(method: string, pathname: string): RouteMatch | undefined {
     let segments: string[];
     try {
-      segments = pathname.replace(/^\/+/, "").split("/").map((s) => decodeURIComponent(s));
+      segments = pathname
+        .replace(/^\/+/, "")
+        .split("/")
+        .map((s) => decodeURIComponent(s));
     } catch {
       return undefined;
     }
     if (segments.length > 0 && segments[segments.length - 1] === "") segments = segments.slice(0, -1);
     const verb = method.toUpperCase();
     for (const route of this.routes) {
-      if (route.methods.length > 0 && !route.methods.includes(verb) && !(verb === "HEAD" && route.methods.includes("GET"))) continue;
+      if (
+        route.methods.length > 0 &&
+        !route.methods.includes(verb) &&
+        !(verb === "HEAD" && route.methods.includes("GET"))
+      )
+        continue;
       const params = route.route.match(segments);
       if (params !== undefined) return { route, params };
     }

@@ -43,7 +43,12 @@ export class LocalEndpoints {
       const id = decodeURIComponent(instance[1]!);
       const record = this.c.engine.get(id);
       if (record === undefined) return problemResponse(404, "No such instance", id);
-      return jsonResponse(200, { ...record, pendingTimers: this.c.engine.pendingTimers(id).map((t) => ({ timerId: t.timerId, fireAt: new Date(t.fireAt).toISOString() })) });
+      return jsonResponse(200, {
+        ...record,
+        pendingTimers: this.c.engine
+          .pendingTimers(id)
+          .map((t) => ({ timerId: t.timerId, fireAt: new Date(t.fireAt).toISOString() })),
+      });
     }
     return problemResponse(404, "Not found", `${path} is not a local runtime endpoint`);
   }
@@ -71,15 +76,22 @@ export class LocalEndpoints {
     }
     if (!this.c.clock.virtual) {
       // On the real clock only a zero advance is meaningful: it waits for quiescence.
-      if (!(typeof request.advance === "string" && parseIsoDuration(request.advance) === 0)) return problemResponse(400, "The clock is real", "start the runtime with --virtual-clock to move time");
+      if (!(typeof request.advance === "string" && parseIsoDuration(request.advance) === 0))
+        return problemResponse(400, "The clock is real", "start the runtime with --virtual-clock to move time");
       await this.c.timeKeeper.drain();
       return this.now();
     }
-    if (target < this.c.clock.now()) return problemResponse(400, "The clock only moves forward", `it is ${new Date(this.c.clock.now()).toISOString()}`);
+    if (target < this.c.clock.now())
+      return problemResponse(
+        400,
+        "The clock only moves forward",
+        `it is ${new Date(this.c.clock.now()).toISOString()}`,
+      );
     try {
       await this.c.timeKeeper.advanceTo(target);
     } catch (error) {
-      if (error instanceof ClockMovedBackwardError) return problemResponse(400, "The clock only moves forward", error.message);
+      if (error instanceof ClockMovedBackwardError)
+        return problemResponse(400, "The clock only moves forward", error.message);
       throw error;
     }
     return this.now();

@@ -10,7 +10,9 @@ export interface CompiledRoute {
   match(segments: readonly string[]): Record<string, string> | undefined;
 }
 
-type Part = { kind: "literal"; text: string } | { kind: "param"; name: string; optional: boolean; catchAll: boolean; defaultValue?: string; constraints: string[] };
+type Part =
+  | { kind: "literal"; text: string }
+  | { kind: "param"; name: string; optional: boolean; catchAll: boolean; defaultValue?: string; constraints: string[] };
 
 interface Segment {
   readonly parts: readonly Part[];
@@ -41,7 +43,14 @@ function parseParameter(body: string): Part {
     text = text.slice(0, -1);
   }
   const [name, ...constraints] = splitConstraints(text);
-  return { kind: "param", name: name!, optional: optional || defaultValue !== undefined, catchAll, ...(defaultValue !== undefined ? { defaultValue } : {}), constraints };
+  return {
+    kind: "param",
+    name: name!,
+    optional: optional || defaultValue !== undefined,
+    catchAll,
+    ...(defaultValue !== undefined ? { defaultValue } : {}),
+    constraints,
+  };
 }
 
 /** `id:regex(^a:b$):minlength(2)` → ["id", "regex(^a:b$)", "minlength(2)"]: colons inside parentheses stay. */
@@ -78,7 +87,9 @@ function parseSegment(text: string): Segment {
   }
   const complex = parts.length > 1;
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = complex ? new RegExp("^" + parts.map((p) => (p.kind === "literal" ? escape(p.text) : "(.+?)")).join("") + "$", "i") : undefined;
+  const pattern = complex
+    ? new RegExp("^" + parts.map((p) => (p.kind === "literal" ? escape(p.text) : "(.+?)")).join("") + "$", "i")
+    : undefined;
   return { parts, pattern };
 }
 

@@ -76,7 +76,10 @@ export class RuntimeHttpServer {
     const closed = Promise.all(this.servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     for (const s of this.servers) s.closeIdleConnections();
     if (this.inFlight > 0) {
-      await Promise.race([new Promise<void>((resolve) => this.idleWaiters.push(resolve)), new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await Promise.race([
+        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+        new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+      ]);
     }
     for (const s of this.servers) s.closeAllConnections();
     await closed;
@@ -116,7 +119,10 @@ export class RuntimeHttpServer {
 
     const rpcBase = `${DURABLE_RPC_PATH}/${this.parts.rpcToken}`;
     const rpcSegments = path.startsWith(rpcBase) ? segmentsAfter(path, rpcBase) : undefined;
-    const webhookSegments = rpcSegments === undefined && path.toLowerCase().startsWith(DURABLE_WEBHOOK_PATH) ? segmentsAfter(path, DURABLE_WEBHOOK_PATH) : undefined;
+    const webhookSegments =
+      rpcSegments === undefined && path.toLowerCase().startsWith(DURABLE_WEBHOOK_PATH)
+        ? segmentsAfter(path, DURABLE_WEBHOOK_PATH)
+        : undefined;
     if (rpcSegments !== undefined || webhookSegments !== undefined) {
       if (webhookSegments !== undefined && !systemKeyAuthorized(presentedKey(req, url), this.parts.keys)) {
         res.statusCode = 401;
@@ -159,7 +165,12 @@ export class RuntimeHttpServer {
     try {
       return await readRequestBody(req, API_BODY_LIMIT);
     } catch (error) {
-      writePlainResponse(res, error instanceof PayloadTooLargeError ? problemResponse(413, "Request body too large") : problemResponse(400, "Unreadable request body"));
+      writePlainResponse(
+        res,
+        error instanceof PayloadTooLargeError
+          ? problemResponse(413, "Request body too large")
+          : problemResponse(400, "Unreadable request body"),
+      );
       return undefined;
     }
   }

@@ -28,7 +28,8 @@ export function oneLine(message: string): string {
 
 export function createRuntimeLog(options: RuntimeLogOptions, prefix = "local", showLevel = false): RuntimeLog {
   const write = options.write ?? ((line: string) => process.stdout.write(line + "\n"));
-  const emit = (level: string, message: string) => write(`[${prefix}] ${level === "info" && !showLevel ? "" : level + ": "}${oneLine(message)}`);
+  const emit = (level: string, message: string) =>
+    write(`[${prefix}] ${level === "info" && !showLevel ? "" : level + ": "}${oneLine(message)}`);
   return {
     debug: (m) => {
       if (options.verbose) emit("debug", m);

@@ -26,7 +26,9 @@ export interface OutboxEntry {
 function isMessage(value: unknown): value is OutboxMessage {
   if (typeof value !== "object" || value === null) return false;
   const m = value as Record<string, unknown>;
-  return typeof m.id === "string" && Array.isArray(m.to) && typeof m.subject === "string" && typeof m.sentAt === "string";
+  return (
+    typeof m.id === "string" && Array.isArray(m.to) && typeof m.subject === "string" && typeof m.sentAt === "string"
+  );
 }
 
 /**
@@ -66,13 +68,32 @@ export class OutboxFolder {
       }
       if (message !== undefined) out.push({ message, path, name });
     }
-    out.sort((a, b) => (a.message.sentAt < b.message.sentAt ? -1 : a.message.sentAt > b.message.sentAt ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    out.sort((a, b) =>
+      a.message.sentAt < b.message.sentAt
+        ? -1
+        : a.message.sentAt > b.message.sentAt
+          ? 1
+          : a.name < b.name
+            ? -1
+            : a.name > b.name
+              ? 1
+              : 0,
+    );
     return out.map(({ message, path }) => ({ message, path }));
   }
 
   summaries(full: boolean): (OutboxEntry | (OutboxMessage & { path: string }))[] {
     return this.list().map(({ message, path }) =>
-      full ? { ...message, path } : { id: message.id, to: message.to, subject: message.subject, language: message.language, sentAt: message.sentAt, path },
+      full
+        ? { ...message, path }
+        : {
+            id: message.id,
+            to: message.to,
+            subject: message.subject,
+            language: message.language,
+            sentAt: message.sentAt,
+            path,
+          },
     );
   }
 

@@ -90,7 +90,10 @@ export type FileContent = string | (() => string);
  * written next, and every caller waits for a write that includes (or supersedes) its content.
  */
 export class SerialFileWriter {
-  private readonly chains = new Map<string, { running: Promise<void>; next?: { data: FileContent; done: Promise<void> } }>();
+  private readonly chains = new Map<
+    string,
+    { running: Promise<void>; next?: { data: FileContent; done: Promise<void> } }
+  >();
 
   write(path: string, data: FileContent): Promise<void> {
     const chain = this.chains.get(path);
@@ -104,13 +107,15 @@ export class SerialFileWriter {
       return chain.next.done;
     }
     const next: { data: FileContent; done: Promise<void> } = { data, done: Promise.resolve() };
-    next.done = chain.running.catch(() => undefined).then(() => {
-      const current = this.chains.get(path);
-      if (current !== undefined) current.next = undefined;
-      const running = writeFileAtomic(path, typeof next.data === "string" ? next.data : next.data());
-      this.chains.set(path, { running: running.finally(() => this.advance(path)) });
-      return running;
-    });
+    next.done = chain.running
+      .catch(() => undefined)
+      .then(() => {
+        const current = this.chains.get(path);
+        if (current !== undefined) current.next = undefined;
+        const running = writeFileAtomic(path, typeof next.data === "string" ? next.data : next.data());
+        this.chains.set(path, { running: running.finally(() => this.advance(path)) });
+        return running;
+      });
     chain.next = next;
     return next.done;
   }

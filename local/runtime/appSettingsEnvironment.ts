@@ -20,7 +20,8 @@ function isEmpty(value: string | undefined): boolean {
 export function applyAppSettings(env: NodeJS.ProcessEnv, sources: SettingsSources): void {
   for (const [name, value] of Object.entries(sources.file)) if (isEmpty(env[name])) env[name] = value;
   for (const [name, value] of Object.entries(sources.explicit)) env[name] = value;
-  for (const [name, value] of Object.entries(secretSettingsFrom(sources.generated))) if (isEmpty(env[name])) env[name] = value;
+  for (const [name, value] of Object.entries(secretSettingsFrom(sources.generated)))
+    if (isEmpty(env[name])) env[name] = value;
 }
 
 /** What the runtime itself provides (embedded Cosmos address, outbox folder, host name) wins over everything. */

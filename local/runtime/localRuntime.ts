@@ -61,7 +61,12 @@ export interface LocalRuntime {
   readonly functionKey: string;
   readonly dataDir: string;
   readonly virtualClock: boolean;
-  readonly cosmos: { readonly endpoint: string; readonly database: string; readonly caFile: string; readonly key: string };
+  readonly cosmos: {
+    readonly endpoint: string;
+    readonly database: string;
+    readonly caFile: string;
+    readonly key: string;
+  };
   /** "METHOD /path (authLevel)" per HTTP function, and the other functions by trigger. */
   readonly functions: readonly string[];
   now(): Date;
@@ -93,12 +98,21 @@ function cosmosPortFromSettings(endpoint: string | undefined): number {
  * registrations and (with a virtual clock) the Date replacement are process-wide: one runtime per process.
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
-  if (started) throw new Error("a local runtime already runs in this process (registrations and the clock are process-wide); use a child process");
+  if (started)
+    throw new Error(
+      "a local runtime already runs in this process (registrations and the clock are process-wide); use a child process",
+    );
   started = true;
   const bootStarted = realNow();
-  const log = createRuntimeLog({ verbose: options.verbose === true, ...(options.write ? { write: options.write } : {}) });
+  const log = createRuntimeLog({
+    verbose: options.verbose === true,
+    ...(options.write ? { write: options.write } : {}),
+  });
   const projectDir = options.projectDir ?? defaultProjectDirectory();
-  const { dir: dataDir, unlock } = prepareDataDirectory(options.dataDir ?? join(projectDir, ".caseclock-local"), options.reset === true);
+  const { dir: dataDir, unlock } = prepareDataDirectory(
+    options.dataDir ?? join(projectDir, ".caseclock-local"),
+    options.reset === true,
+  );
   const host = await readHostSettings(projectDir);
 
   const settingsFile = await readLocalSettingsFile(projectDir);
@@ -109,8 +123,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   let clock: RuntimeClock;
   if (options.virtualClock !== undefined && options.virtualClock !== false) {
     const requested = typeof options.virtualClock === "string" ? Date.parse(options.virtualClock) : undefined;
-    if (requested !== undefined && Number.isNaN(requested)) throw new Error(`--virtual-clock: "${String(options.virtualClock)}" is not an ISO 8601 instant`);
-    const virtual = await VirtualClock.open(dataDir, requested, (persisted) => log.warn(`virtual clock: resuming at the persisted ${persisted}, later than the requested instant (the clock never goes back; --reset starts over)`));
+    if (requested !== undefined && Number.isNaN(requested))
+      throw new Error(`--virtual-clock: "${String(options.virtualClock)}" is not an ISO 8601 instant`);
+    const virtual = await VirtualClock.open(dataDir, requested, (persisted) =>
+      log.warn(
+        `virtual clock: resuming at the persisted ${persisted}, later than the requested instant (the clock never goes back; --reset starts over)`,
+      ),
+    );
     installVirtualDate(() => virtual.now());
     clock = virtual;
   } else {
@@ -128,7 +147,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   // Resilience tests put a fault-injecting proxy between the app and the store (never by default).
   const faultSpec = parseFaultSpec(process.env.CASECLOCK_LOCAL_COSMOS_FAULTS);
-  const faults: FaultProxy | undefined = faultSpec === undefined ? undefined : await startFaultProxy({ target: cosmos.endpoint, ...cosmos.certificate, spec: faultSpec, log: log.child("cosmos-faults") });
+  const faults: FaultProxy | undefined =
+    faultSpec === undefined
+      ? undefined
+      : await startFaultProxy({
+          target: cosmos.endpoint,
+          ...cosmos.certificate,
+          spec: faultSpec,
+          log: log.child("cosmos-faults"),
+        });
   const outbox = new OutboxFolder(join(dataDir, "outbox"), log);
   provideAppSettings(process.env, {
     CASECLOCK_COSMOS_ENDPOINT: faults?.endpoint ?? cosmos.endpoint,
@@ -145,15 +172,24 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const pattern = options.entry ?? (await packageMainPattern(projectDir));
   await importEntryFiles(await resolveEntryFiles(projectDir, pattern));
   core.lock();
-  if (!core.hasProgrammingModel) throw new Error(`no functions registered by ${pattern} (does the app use @azure/functions?)`);
+  if (!core.hasProgrammingModel)
+    throw new Error(`no functions registered by ${pattern} (does the app use @azure/functions?)`);
   const capabilities = (await core.requireProgrammingModel().getCapabilities?.({})) ?? {};
-  if (capabilities.HttpUri !== undefined) throw new Error("HTTP streaming (app.setup({ enableHttpStream: true })) is not supported by the local runtime");
+  if (capabilities.HttpUri !== undefined)
+    throw new Error("HTTP streaming (app.setup({ enableHttpStream: true })) is not supported by the local runtime");
 
-  for (const fn of core.byTriggerType("entityTrigger")) log.warn(`${fn.name}: durable entities are not supported by the local runtime; it is never invoked`);
+  for (const fn of core.byTriggerType("entityTrigger"))
+    log.warn(`${fn.name}: durable entities are not supported by the local runtime; it is never invoked`);
   const hubName = resolveAppSettingExpressions(host.hubNameExpression, process.env, "host.json durableTask.hubName");
   const rpcToken = randomBytes(16).toString("hex");
   const endpoints: { current: DurableEndpoints } = {
-    current: { webhookBaseUrl: "", rpcBaseUrl: "", taskHubName: hubName, connectionName: "Storage", systemKey: keys.durableTaskKey },
+    current: {
+      webhookBaseUrl: "",
+      rpcBaseUrl: "",
+      taskHubName: hubName,
+      connectionName: "Storage",
+      systemKey: keys.durableTaskKey,
+    },
   };
   const extraInputsFor = extraInputBindings(() => endpoints.current, log);
   const tracker = new WorkTracker(log);
@@ -167,30 +203,55 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     maxConcurrentActivities: host.maxConcurrentActivityFunctions,
     extraInputsFor,
   });
-  const triggers = await TimerTriggers.open({ dataDir, functions: core, invoker: invoker.current, clock, tracker, log: log.child("timer"), settings: process.env, extraInputsFor });
+  const triggers = await TimerTriggers.open({
+    dataDir,
+    functions: core,
+    invoker: invoker.current,
+    clock,
+    tracker,
+    log: log.child("timer"),
+    settings: process.env,
+    extraInputsFor,
+  });
   const timeKeeper = new TimeKeeper(clock, engine, triggers, tracker, () => outbox.scan());
   const routes = new HttpTriggerRoutes(core.all(), host.routePrefix);
 
   const functionList = [
-    ...routes.routes.map((r) => `${r.methods.length > 0 ? r.methods.join(",") : "*"} ${r.display} (${r.fn.name}, ${r.authLevel})`),
+    ...routes.routes.map(
+      (r) => `${r.methods.length > 0 ? r.methods.join(",") : "*"} ${r.display} (${r.fn.name}, ${r.authLevel})`,
+    ),
     ...core
       .all()
       .filter((f) => f.trigger.type.toLowerCase() !== "httptrigger")
-      .map((f) => `${f.name}: ${f.trigger.type}${f.trigger.type.toLowerCase() === "timertrigger" ? ` [${triggers.scheduleOf(f.name) ?? ""}]` : ""}`),
+      .map(
+        (f) =>
+          `${f.name}: ${f.trigger.type}${f.trigger.type.toLowerCase() === "timertrigger" ? ` [${triggers.scheduleOf(f.name) ?? ""}]` : ""}`,
+      ),
   ];
   const cosmosInfo = { endpoint: cosmos.endpoint, database: cosmos.database, caFile: cosmos.caFile, key: cosmos.key };
   const server = new RuntimeHttpServer({
     routes,
     invocation: new HttpTriggerInvocation(invoker.current, extraInputsFor, log.child("http")),
     durableApi: new DurableHttpApi(engine, () => endpoints.current),
-    localEndpoints: new LocalEndpoints({ clock, timeKeeper, engine, outbox, cosmos: () => (faults === undefined ? cosmosInfo : { ...cosmosInfo, faults: faults.stats() }), functions: () => functionList }),
+    localEndpoints: new LocalEndpoints({
+      clock,
+      timeKeeper,
+      engine,
+      outbox,
+      cosmos: () => (faults === undefined ? cosmosInfo : { ...cosmosInfo, faults: faults.stats() }),
+      functions: () => functionList,
+    }),
     keys,
     rpcToken,
     log: log.child("http"),
   });
   const port = await server.listen(options.port ?? 7071);
   const url = `http://localhost:${port}`;
-  endpoints.current = { ...endpoints.current, webhookBaseUrl: `${url}${DURABLE_WEBHOOK_PATH}`, rpcBaseUrl: `http://127.0.0.1:${port}${DURABLE_RPC_PATH}/${rpcToken}/` };
+  endpoints.current = {
+    ...endpoints.current,
+    webhookBaseUrl: `${url}${DURABLE_WEBHOOK_PATH}`,
+    rpcBaseUrl: `http://127.0.0.1:${port}${DURABLE_RPC_PATH}/${rpcToken}/`,
+  };
   provideAppSettings(process.env, { WEBSITE_HOSTNAME: `localhost:${port}` });
 
   await invoker.current.runAppHook("appStart", projectDir);
@@ -203,7 +264,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       await engine.fireTimersDueBy(clock.now());
     });
   } else timeKeeper.startRealTime();
-  log.info(`${core.all().length} functions, ${engine.instanceCount} durable instance(s), task hub ${hubName}, ${clock.virtual ? "virtual" : "real"} clock at ${new Date(clock.now()).toISOString()}, ready in ${realNow() - bootStarted} ms`);
+  log.info(
+    `${core.all().length} functions, ${engine.instanceCount} durable instance(s), task hub ${hubName}, ${clock.virtual ? "virtual" : "real"} clock at ${new Date(clock.now()).toISOString()}, ready in ${realNow() - bootStarted} ms`,
+  );
 
   let stopping: Promise<void> | undefined;
   const moveTo = async (target: number): Promise<Date> => {

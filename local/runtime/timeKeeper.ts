@@ -58,7 +58,8 @@ export class TimeKeeper {
   }
 
   private async advanceSerially(target: number): Promise<void> {
-    if (!(this.clock instanceof VirtualClock)) throw new Error("the clock is real; start the runtime with --virtual-clock to move it");
+    if (!(this.clock instanceof VirtualClock))
+      throw new Error("the clock is real; start the runtime with --virtual-clock to move it");
     const clock = this.clock;
     if (target < clock.now()) await clock.set(target); // throws: the clock only moves forward
     await this.drain();

@@ -20,11 +20,22 @@ export function parseTimerSchedule(text: string): TimerSchedule {
     return { text, nextAfter: (t) => t + interval, lastAtOrBefore: (t) => t };
   }
   const fields = text.trim().split(/\s+/);
-  if (fields.length !== 6) throw new Error(`timer schedule "${text}" is not an NCRONTAB expression of 6 fields ({second} {minute} {hour} {day} {month} {day-of-week})`);
+  if (fields.length !== 6)
+    throw new Error(
+      `timer schedule "${text}" is not an NCRONTAB expression of 6 fields ({second} {minute} {hour} {day} {month} {day-of-week})`,
+    );
   CronExpressionParser.parse(text, { tz: "UTC" });
   return {
     text,
-    nextAfter: (t) => CronExpressionParser.parse(text, { currentDate: new Date(t), tz: "UTC" }).next().toDate().getTime(),
-    lastAtOrBefore: (t) => CronExpressionParser.parse(text, { currentDate: new Date(t + 1), tz: "UTC" }).prev().toDate().getTime(),
+    nextAfter: (t) =>
+      CronExpressionParser.parse(text, { currentDate: new Date(t), tz: "UTC" })
+        .next()
+        .toDate()
+        .getTime(),
+    lastAtOrBefore: (t) =>
+      CronExpressionParser.parse(text, { currentDate: new Date(t + 1), tz: "UTC" })
+        .prev()
+        .toDate()
+        .getTime(),
   };
 }

@@ -56,13 +56,22 @@ export class TimerTriggers {
     readonly extraInputsFor: (fn: RegisteredFunction) => RpcParameterBinding[];
   }): Promise<TimerTriggers> {
     const file = join(options.dataDir, "timer-triggers.json");
-    const triggers = new TimerTriggers(file, options.invoker, options.clock, options.tracker, options.log, options.extraInputsFor);
+    const triggers = new TimerTriggers(
+      file,
+      options.invoker,
+      options.clock,
+      options.tracker,
+      options.log,
+      options.extraInputsFor,
+    );
     const persisted = (await readJsonFile<PersistedState>(file)) ?? {};
     const now = options.clock.now();
     for (const fn of options.functions.byTriggerType("timerTrigger")) {
       let schedule: TimerSchedule;
       try {
-        schedule = parseTimerSchedule(resolveAppSettingExpressions(String(fn.trigger.schedule ?? ""), options.settings, `timer trigger ${fn.name}`));
+        schedule = parseTimerSchedule(
+          resolveAppSettingExpressions(String(fn.trigger.schedule ?? ""), options.settings, `timer trigger ${fn.name}`),
+        );
       } catch (error) {
         // As in the host: a function whose binding cannot be resolved is not run; the others are.
         options.log.error(`${fn.name} is disabled: ${errorMessage(error)}`);
@@ -86,19 +95,22 @@ export class TimerTriggers {
 
   /** Functions with runOnStartup run once as the runtime starts, as in the host. */
   runStartupTriggers(): void {
-    for (const t of this.timers.values()) if (t.fn.trigger.runOnStartup === true) this.fire(t.fn.name, this.clock.now(), false);
+    for (const t of this.timers.values())
+      if (t.fn.trigger.runOnStartup === true) this.fire(t.fn.name, this.clock.now(), false);
   }
 
   next(): DueTrigger | undefined {
     let best: DueTrigger | undefined;
-    for (const [name, t] of this.timers) if (best === undefined || t.state.next < best.at) best = { name, at: t.state.next };
+    for (const [name, t] of this.timers)
+      if (best === undefined || t.state.next < best.at) best = { name, at: t.state.next };
     return best;
   }
 
   /** Next occurrence of every trigger except `name` (to know how far one may be coalesced). */
   nextOtherThan(name: string): number | undefined {
     let best: number | undefined;
-    for (const [other, t] of this.timers) if (other !== name && (best === undefined || t.state.next < best)) best = t.state.next;
+    for (const [other, t] of this.timers)
+      if (other !== name && (best === undefined || t.state.next < best)) best = t.state.next;
     return best;
   }
 
@@ -128,13 +140,22 @@ export class TimerTriggers {
     t.state = { last: at, next: t.schedule.nextAfter(at) };
     const payload = {
       Schedule: { AdjustForDST: true },
-      ScheduleStatus: { Last: new Date(previous).toISOString(), Next: new Date(t.state.next).toISOString(), LastUpdated: new Date(this.clock.now()).toISOString() },
+      ScheduleStatus: {
+        Last: new Date(previous).toISOString(),
+        Next: new Date(t.state.next).toISOString(),
+        LastUpdated: new Date(this.clock.now()).toISOString(),
+      },
       IsPastDue: isPastDue,
     };
     this.tracker.run(`timer trigger ${name}`, async () => {
       await this.persist();
       try {
-        await this.invoker.invoke(t.fn, { inputData: [{ name: t.fn.triggerName, data: { json: JSON.stringify(payload) } }, ...this.extraInputsFor(t.fn)] });
+        await this.invoker.invoke(t.fn, {
+          inputData: [
+            { name: t.fn.triggerName, data: { json: JSON.stringify(payload) } },
+            ...this.extraInputsFor(t.fn),
+          ],
+        });
       } catch (error) {
         this.log.error(`timer trigger ${name} failed: ${errorMessage(error)}`);
       }
@@ -147,7 +168,11 @@ export class TimerTriggers {
 
   private persist(): Promise<void> {
     const state: PersistedState = {};
-    for (const [name, t] of this.timers) state[name] = { ...(t.state.last !== undefined ? { last: new Date(t.state.last).toISOString() } : {}), next: new Date(t.state.next).toISOString() };
+    for (const [name, t] of this.timers)
+      state[name] = {
+        ...(t.state.last !== undefined ? { last: new Date(t.state.last).toISOString() } : {}),
+        next: new Date(t.state.next).toISOString(),
+      };
     return this.writer.write(this.file, JSON.stringify(state, null, 2) + "\n");
   }
 }

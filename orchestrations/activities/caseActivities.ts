@@ -17,7 +17,15 @@ export type CaseWork = Pick<CaseDocument, "state" | "outbox" | "inbox">;
 df.app.activity(activities.loadCaseWork, {
   handler: async (ref: CaseRef): Promise<CaseWork | null> => {
     const doc = await services().cases.get(ref.tenantId, ref.caseId);
-    return doc === undefined ? null : { state: doc.state, outbox: doc.outbox, inbox: [...doc.inbox].sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0)) };
+    return doc === undefined
+      ? null
+      : {
+          state: doc.state,
+          outbox: doc.outbox,
+          inbox: [...doc.inbox].sort((a, b) =>
+            a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0,
+          ),
+        };
   },
 });
 
@@ -31,7 +39,12 @@ df.app.activity(activities.saveCaseDecision, {
   handler: async (input: SaveDecisionInput, context): Promise<string> => {
     const s = services();
     const result = await s.cases.saveDecision(input.state, input.outbox, input.applied, s.now().toISOString());
-    log(context, "info", "case saved", { caseId: input.state.id, version: input.state.version, effects: input.outbox.length, outcome: result });
+    log(context, "info", "case saved", {
+      caseId: input.state.id,
+      version: input.state.version,
+      effects: input.outbox.length,
+      outcome: result,
+    });
     return result;
   },
 });
@@ -82,7 +95,10 @@ df.app.activity(activities.sendCaseMail, {
     const now = s.now();
     await s.mail.send({ ...rendered, id: effect.id, to }, now);
     await s.intake.markMailSent(effect.id, now.toISOString());
-    log(context, "info", "mail sent", { template: effect.template, caseId: typeof effect.data.caseId === "string" ? effect.data.caseId : undefined });
+    log(context, "info", "mail sent", {
+      template: effect.template,
+      caseId: typeof effect.data.caseId === "string" ? effect.data.caseId : undefined,
+    });
     return "sent";
   },
 });

@@ -21,12 +21,22 @@ df.app.activity(activities.issueVerificationCode, {
       if (tenant === undefined) return "not-pending";
       const code = generateCode();
       const codeGeneration = record.codeGeneration + 1;
-      const updated = { ...record, codeGeneration, codeHash: hashCode(s.settings.CASECLOCK_CODE_KEY, record.id, code), wrongAnswers: 0 };
+      const updated = {
+        ...record,
+        codeGeneration,
+        codeHash: hashCode(s.settings.CASECLOCK_CODE_KEY, record.id, code),
+        wrongAnswers: 0,
+      };
       if (!(await s.verifications.replaceIfUnchanged(updated, record._etag))) continue;
       const now = s.now();
       await Promise.all(
         tenant.admins.map((admin, i) => {
-          const rendered = renderMail("verificationCode", { code, expiresAt: record.expiresAt }, admin.language, tenant.timeZone);
+          const rendered = renderMail(
+            "verificationCode",
+            { code, expiresAt: record.expiresAt },
+            admin.language,
+            tenant.timeZone,
+          );
           return s.mail.send({ ...rendered, id: `${record.id}.code${codeGeneration}.${i}`, to: [admin.email] }, now);
         }),
       );

@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import { CalendarError } from "./calendarError.js";
-import { calendarDefinitionSchema, weekdays, type CalendarDefinition, type CalendarDefinitionInput, type OpenInterval } from "./definition.js";
+import {
+  calendarDefinitionSchema,
+  weekdays,
+  type CalendarDefinition,
+  type CalendarDefinitionInput,
+  type OpenInterval,
+} from "./definition.js";
 import { dayOfIsoDate, parseClock, weekdayOfDay } from "./time.js";
 import { WeeklyPattern } from "./weeklyPattern.js";
 import { zoneTimeline, type ZoneTimeline } from "./zoneTimeline.js";
@@ -41,7 +47,9 @@ export class CompiledCalendar {
     this.zone = zoneTimeline(def.timeZone);
     this.weekdays = weekdays.map((d) => pairsOf(def.week[d]));
     this.week = new WeeklyPattern(this.weekdays);
-    const hs = def.holidays.map((h) => ({ day: dayOfIsoDate(h.date)!, pairs: pairsOf(h.open) })).sort((a, b) => a.day - b.day);
+    const hs = def.holidays
+      .map((h) => ({ day: dayOfIsoDate(h.date)!, pairs: pairsOf(h.open) }))
+      .sort((a, b) => a.day - b.day);
     this.holidayDays = Float64Array.from(hs.map((h) => h.day));
     this.holidayIntervals = hs.map((h) => h.pairs);
     let lastClosing = -Infinity;
@@ -104,7 +112,10 @@ function isWholeDay(pairs: Float64Array): boolean {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
-      const path = issue.path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc === "" ? String(key) : `${acc}.${String(key)}`), "");
+      const path = issue.path.reduce<string>(
+        (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc === "" ? String(key) : `${acc}.${String(key)}`),
+        "",
+      );
       return `${path === "" ? "calendar" : path}: ${issue.message}`;
     })
     .join("; ");
@@ -126,7 +137,8 @@ function deepFreeze<T>(value: T): T {
 export function businessCalendar(input: CalendarDefinitionInput): BusinessCalendar {
   const parsed = calendarDefinitionSchema.safeParse(input);
   if (!parsed.success) {
-    const name = typeof input === "object" && input !== null && typeof input.name === "string" ? ` "${input.name}"` : "";
+    const name =
+      typeof input === "object" && input !== null && typeof input.name === "string" ? ` "${input.name}"` : "";
     throw new CalendarError(`invalid calendar${name}: ${describeIssues(parsed.error)}`);
   }
   const definition = deepFreeze(parsed.data);

@@ -21,7 +21,13 @@ export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as con
 export type Weekday = (typeof weekdays)[number];
 
 const localTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be HH:mm (24:00 allowed as an end)");
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "is not a calendar date");
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "is not a calendar date",
+  );
 
 export const openIntervalSchema = z
   .object({ from: localTime, to: localTime })
@@ -35,7 +41,8 @@ const dayIntervals = z.array(openIntervalSchema).superRefine((list, ctx) => {
   for (let i = 1; i < list.length; i++) {
     const prev = list[i - 1]!;
     const cur = list[i]!;
-    if (cur.from < prev.to) ctx.addIssue({ code: "custom", path: [i], message: "intervals must be sorted and must not overlap" });
+    if (cur.from < prev.to)
+      ctx.addIssue({ code: "custom", path: [i], message: "intervals must be sorted and must not overlap" });
   }
 });
 
@@ -68,7 +75,14 @@ export const calendarDefinitionSchema = z
   .object({
     name: z.string().min(1).max(100),
     timeZone: timeZoneSchema,
-    week: z.object(Object.fromEntries(weekdays.map((d) => [d, dayIntervals.optional()])) as Record<Weekday, z.ZodOptional<typeof dayIntervals>>).strict(),
+    week: z
+      .object(
+        Object.fromEntries(weekdays.map((d) => [d, dayIntervals.optional()])) as Record<
+          Weekday,
+          z.ZodOptional<typeof dayIntervals>
+        >,
+      )
+      .strict(),
     holidays: z.array(holidaySchema).default([]),
     hoursPerBusinessDay: z.number().gt(0).max(24),
   })
@@ -79,7 +93,8 @@ export const calendarDefinitionSchema = z
       if (seen.has(h.date)) ctx.addIssue({ code: "custom", path: ["holidays", i, "date"], message: "is listed twice" });
       seen.add(h.date);
     });
-    if (!weekdays.some((d) => (c.week[d]?.length ?? 0) > 0)) ctx.addIssue({ code: "custom", path: ["week"], message: "a calendar must be open at least one day a week" });
+    if (!weekdays.some((d) => (c.week[d]?.length ?? 0) > 0))
+      ctx.addIssue({ code: "custom", path: ["week"], message: "a calendar must be open at least one day a week" });
   });
 
 export type CalendarDefinitionInput = z.input<typeof calendarDefinitionSchema>;

@@ -62,7 +62,10 @@ export function nextOpeningMs(cal: BusinessCalendar, x0: number): number {
 export function nextClosing(cal: BusinessCalendar, at: Date): Date {
   const x0 = instantOf(at, "at");
   const c = cal.compiled;
-  const neverCloses = () => new CalendarError(`calendar "${cal.definition.name}" is open at every instant after ${new Date(x0).toISOString()}: it never closes`);
+  const neverCloses = () =>
+    new CalendarError(
+      `calendar "${cal.definition.name}" is open at every instant after ${new Date(x0).toISOString()}: it never closes`,
+    );
   if (c.alwaysOpen) throw neverCloses();
   // With a 24x7 week only a holiday can close, so past the last such holiday nothing ever will.
   const lastChance = c.week.full ? (c.lastClosingHoliday + 2) * DAY : Infinity;
@@ -72,7 +75,10 @@ export function nextClosing(cal: BusinessCalendar, at: Date): Date {
   const span = closingSpan;
   for (;;) {
     if (x > lastChance) throw neverCloses();
-    if (x > limit) throw new CalendarError(`calendar "${cal.definition.name}" stays open for more than ${STRETCH_LIMIT / DAY} days after ${new Date(x0).toISOString()}`);
+    if (x > limit)
+      throw new CalendarError(
+        `calendar "${cal.definition.name}" stays open for more than ${STRETCH_LIMIT / DAY} days after ${new Date(x0).toISOString()}`,
+      );
     windowAt(c, x, w);
     if (!firstOpen(c, w, x, span)) throw new CalendarError(`internal: ${new Date(x).toISOString()} should be open`);
     const e = span.end;

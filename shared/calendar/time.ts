@@ -40,7 +40,8 @@ export function dayOfIsoDate(date: string): number | undefined {
   // Date.UTC maps years 0–99 to 19xx, so set the full year explicitly.
   const d = new Date(0);
   d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return undefined;
+  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
+    return undefined;
   return d.getTime() / DAY;
 }
 

@@ -96,7 +96,12 @@ function needsExactWindow(cal: CompiledCalendar, t: Transition): boolean {
 function exactWindow(cal: CompiledCalendar, t: Transition, w: Window): void {
   const zone = cal.zone;
   let first = t;
-  for (let p = zone.previous(first.at - 1); p !== undefined && first.at - p.at < 2 * MARGIN; p = zone.previous(first.at - 1)) first = p;
+  for (
+    let p = zone.previous(first.at - 1);
+    p !== undefined && first.at - p.at < 2 * MARGIN;
+    p = zone.previous(first.at - 1)
+  )
+    first = p;
   let last = t;
   for (let n = zone.next(last.at); n !== undefined && n.at - last.at < 2 * MARGIN; n = zone.next(last.at)) last = n;
   const start = first.at - MARGIN;

@@ -27,7 +27,8 @@ const measureWindow = new Window();
  */
 export function addWorkingTime(cal: BusinessCalendar, from: Date, ms: number): Date {
   const x0 = instantOf(from, "from");
-  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new CalendarError(`working time must be a finite number of milliseconds >= 0, got ${String(ms)}`);
+  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0)
+    throw new CalendarError(`working time must be a finite number of milliseconds >= 0, got ${String(ms)}`);
   if (ms === 0) return new Date(nextOpeningMs(cal, x0));
   const c = cal.compiled;
   if (c.alwaysOpen) return new Date(Math.ceil(x0 + ms));
@@ -42,7 +43,10 @@ export function addWorkingTime(cal: BusinessCalendar, from: Date, ms: number): D
     if (!Number.isNaN(t)) return new Date(Math.ceil(t));
     r -= w.consumed;
     x = w.end;
-    if (x > limit) throw new CalendarError(`calendar "${cal.definition.name}" does not accumulate ${ms} ms of open time within 200 years`);
+    if (x > limit)
+      throw new CalendarError(
+        `calendar "${cal.definition.name}" does not accumulate ${ms} ms of open time within 200 years`,
+      );
   }
 }
 

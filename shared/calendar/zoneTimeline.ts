@@ -129,7 +129,8 @@ export class ZoneTimeline {
 
   private rawOffset(x: number): number {
     const minutes = this.zone.offset(x);
-    if (!Number.isFinite(minutes)) throw new CalendarError(`zone ${this.name} has no offset at ${new Date(x).toISOString()}`);
+    if (!Number.isFinite(minutes))
+      throw new CalendarError(`zone ${this.name} has no offset at ${new Date(x).toISOString()}`);
     return Math.round(minutes * MINUTE);
   }
 
@@ -140,7 +141,8 @@ export class ZoneTimeline {
     const startOffset = this.rawOffset(start);
     const justBefore = this.rawOffset(start - SECOND);
     // A change exactly at the year's first instant belongs to this year, or previous() would miss it.
-    if (justBefore !== startOffset) transitions.push({ at: start, before: justBefore, after: startOffset, isolation: undefined });
+    if (justBefore !== startOffset)
+      transitions.push({ at: start, before: justBefore, after: startOffset, isolation: undefined });
     let a = start;
     let oa = startOffset;
     while (a < end) {

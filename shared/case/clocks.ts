@@ -6,7 +6,13 @@ import { type CustomerClock, type ResponseClock } from "./state.js";
 
 const HOUR = 3_600_000;
 
-export function startResponseClock(kind: ResponseClock["kind"], severity: Severity, target: Target, start: Date, policy: CasePolicy): ResponseClock {
+export function startResponseClock(
+  kind: ResponseClock["kind"],
+  severity: Severity,
+  target: Target,
+  start: Date,
+  policy: CasePolicy,
+): ResponseClock {
   const calendars = policyCalendars(policy);
   return {
     kind,
@@ -62,5 +68,7 @@ export function answerResponseClock(clock: ResponseClock, at: Date): ResponseClo
 
 /** Whether the clock still waits for the support side (running, or breached and unanswered). */
 export function awaitsSupport(clock: ResponseClock | undefined): clock is ResponseClock {
-  return clock !== undefined && clock.respondedAt === undefined && (clock.state === "running" || clock.state === "breached");
+  return (
+    clock !== undefined && clock.respondedAt === undefined && (clock.state === "running" || clock.state === "breached")
+  );
 }

@@ -1,5 +1,12 @@
 import { lowerSeverity, type Severity } from "../policy/severity.js";
-import { answerResponseClock, awaitsSupport, nextEscalation, startCustomerClock, startResponseClock, stopClock } from "./clocks.js";
+import {
+  answerResponseClock,
+  awaitsSupport,
+  nextEscalation,
+  startCustomerClock,
+  startResponseClock,
+  stopClock,
+} from "./clocks.js";
 import { type Effect, type MailData, type MailTemplate, type Recipient } from "./effects.js";
 import { type CaseInput, type ExternalCaseEvent } from "./events.js";
 import { pendingMilestones, type Milestone } from "./milestones.js";
@@ -55,7 +62,11 @@ class Draft {
   }
 
   mail(template: MailTemplate, to: Recipient, data: MailData = {}): void {
-    this.mails.push({ template, to, data: { caseId: this.s.id, title: this.s.title, severity: this.s.severity, ...data } });
+    this.mails.push({
+      template,
+      to,
+      data: { caseId: this.s.id, title: this.s.title, severity: this.s.severity, ...data },
+    });
   }
 
   setClocks(clocks: Clocks): void {
@@ -71,7 +82,9 @@ class Draft {
 
   finish(rejection?: Rejection, event?: ExternalCaseEvent): Decision {
     if (event !== undefined) {
-      const outcome: EventOutcome = rejection ? { eventId: event.id, outcome: "rejected", code: rejection.code, version: this.s.version + 1 } : { eventId: event.id, outcome: "applied", version: this.s.version + 1 };
+      const outcome: EventOutcome = rejection
+        ? { eventId: event.id, outcome: "rejected", code: rejection.code, version: this.s.version + 1 }
+        : { eventId: event.id, outcome: "applied", version: this.s.version + 1 };
       this.s.recentEvents = [...this.s.recentEvents, outcome].slice(-RECENT_EVENTS_LIMIT);
       this.changed = true;
     }
@@ -79,8 +92,20 @@ class Draft {
     const version = this.s.version + 1;
     const timeline = [...this.s.timeline, ...this.entries];
     const drop = Math.max(0, timeline.length - TIMELINE_LIMIT);
-    const state: CaseState = { ...this.s, version, decidedAt: this.nowIso, timeline: timeline.slice(drop), timelineDropped: this.s.timelineDropped + drop };
-    const effects = this.mails.map((m, i): Effect => ({ type: "sendMail", id: `${state.id}.v${version}.${i}`, template: m.template, to: m.to, data: m.data }));
+    const state: CaseState = {
+      ...this.s,
+      version,
+      decidedAt: this.nowIso,
+      timeline: timeline.slice(drop),
+      timelineDropped: this.s.timelineDropped + drop,
+    };
+    const effects = this.mails.map((m, i): Effect => ({
+      type: "sendMail",
+      id: `${state.id}.v${version}.${i}`,
+      template: m.template,
+      to: m.to,
+      data: m.data,
+    }));
     return rejection ? { state, effects, rejection } : { state, effects };
   }
 }
@@ -90,14 +115,20 @@ function responseClock(d: Draft, kind: ResponseClock["kind"]): ResponseClock | u
 }
 
 function putResponseClock(d: Draft, clock: ResponseClock): void {
-  d.setClocks(clock.kind === "initialResponse" ? { ...d.s.clocks, initialResponse: clock } : { ...d.s.clocks, followUp: clock });
+  d.setClocks(
+    clock.kind === "initialResponse" ? { ...d.s.clocks, initialResponse: clock } : { ...d.s.clocks, followUp: clock },
+  );
 }
 
 function escalate(d: Draft, clock: ResponseClock, reason: string): void {
   d.s.escalationLevel += 1;
   const level = d.s.escalationLevel;
   d.log({ type: "escalated", actor: "system", clock: clock.kind, level, reason, dueAt: clock.dueAt });
-  d.mail("escalation", { kind: "escalation", level }, { clock: clock.kind, dueAt: clock.dueAt, breachedAt: clock.breachedAt, level, escalations: clock.escalations });
+  d.mail(
+    "escalation",
+    { kind: "escalation", level },
+    { clock: clock.kind, dueAt: clock.dueAt, breachedAt: clock.breachedAt, level, escalations: clock.escalations },
+  );
 }
 
 function applyMilestone(d: Draft, m: Milestone): void {
@@ -105,13 +136,28 @@ function applyMilestone(d: Draft, m: Milestone): void {
     case "warn": {
       const clock = responseClock(d, m.clock)!;
       putResponseClock(d, { ...clock, warnedAt: d.nowIso });
-      d.log({ type: "warning", actor: "system", clock: clock.kind, dueAt: clock.dueAt, reason: `${Math.round(d.s.policy.clockSettings.warningFraction * 100)}% of the ${clock.kind} clock used` });
-      d.mail("warning", { kind: "queue", category: d.s.category }, { clock: clock.kind, dueAt: clock.dueAt, startedAt: clock.startedAt });
+      d.log({
+        type: "warning",
+        actor: "system",
+        clock: clock.kind,
+        dueAt: clock.dueAt,
+        reason: `${Math.round(d.s.policy.clockSettings.warningFraction * 100)}% of the ${clock.kind} clock used`,
+      });
+      d.mail(
+        "warning",
+        { kind: "queue", category: d.s.category },
+        { clock: clock.kind, dueAt: clock.dueAt, startedAt: clock.startedAt },
+      );
       return;
     }
     case "breach": {
       const clock = responseClock(d, m.clock)!;
-      const breached: ResponseClock = { ...clock, state: "breached", breachedAt: clock.dueAt, escalations: clock.escalations + 1 };
+      const breached: ResponseClock = {
+        ...clock,
+        state: "breached",
+        breachedAt: clock.dueAt,
+        escalations: clock.escalations + 1,
+      };
       const next = nextEscalation(breached, new Date(clock.dueAt), d.s.policy);
       putResponseClock(d, { ...breached, nextEscalationAt: next.toISOString() });
       d.log({ type: "breached", actor: "system", clock: clock.kind, dueAt: clock.dueAt, at: clock.dueAt });
@@ -123,7 +169,11 @@ function applyMilestone(d: Draft, m: Milestone): void {
       // After an outage several repeats may be overdue at once: escalate once, then resume the rhythm.
       let next = nextEscalation(clock, new Date(clock.nextEscalationAt!), d.s.policy);
       while (next.getTime() <= d.now.getTime()) next = nextEscalation(clock, next, d.s.policy);
-      const updated: ResponseClock = { ...clock, escalations: clock.escalations + 1, nextEscalationAt: next.toISOString() };
+      const updated: ResponseClock = {
+        ...clock,
+        escalations: clock.escalations + 1,
+        nextEscalationAt: next.toISOString(),
+      };
       putResponseClock(d, updated);
       escalate(d, updated, `${clock.kind}-still-unanswered`);
       return;
@@ -153,8 +203,22 @@ function expireCustomerClock(d: Draft): void {
       delete clocks.followUp;
     }
     d.setClocks(clocks);
-    d.log({ type: "severityLowered", actor: "system", from, to, severity: to, reason: "customer-silent", previousDueAt: clock.dueAt, dueAt: next.dueAt, clock: "customerResponse" });
-    d.mail("severityLowered", { kind: "requester" }, { from, to, reason: "customer-silent", waitingSince: clock.startedAt, dueAt: next.dueAt });
+    d.log({
+      type: "severityLowered",
+      actor: "system",
+      from,
+      to,
+      severity: to,
+      reason: "customer-silent",
+      previousDueAt: clock.dueAt,
+      dueAt: next.dueAt,
+      clock: "customerResponse",
+    });
+    d.mail(
+      "severityLowered",
+      { kind: "requester" },
+      { from, to, reason: "customer-silent", waitingSince: clock.startedAt, dueAt: next.dueAt },
+    );
     return;
   }
   const reminders = clock.reminders + 1;
@@ -162,13 +226,27 @@ function expireCustomerClock(d: Draft): void {
     d.retire(expired);
     const next = startCustomerClock("C", d.now, d.s.policy, reminders);
     d.setClocks({ ...d.s.clocks, customerResponse: next });
-    d.log({ type: "customerReminder", actor: "system", clock: "customerResponse", reason: "customer-silent", dueAt: next.dueAt });
-    d.mail("customerReminder", { kind: "requester" }, { waitingSince: clock.startedAt, reminder: reminders, dueAt: next.dueAt });
+    d.log({
+      type: "customerReminder",
+      actor: "system",
+      clock: "customerResponse",
+      reason: "customer-silent",
+      dueAt: next.dueAt,
+    });
+    d.mail(
+      "customerReminder",
+      { kind: "requester" },
+      { waitingSince: clock.startedAt, reminder: reminders, dueAt: next.dueAt },
+    );
     return;
   }
   d.setClocks({ ...d.s.clocks, customerResponse: { ...expired, reminders } });
   d.log({ type: "customerReminder", actor: "system", clock: "customerResponse", reason: "customer-silent" });
-  d.mail("customerReminder", { kind: "requester" }, { waitingSince: clock.startedAt, reminder: reminders, final: true });
+  d.mail(
+    "customerReminder",
+    { kind: "requester" },
+    { waitingSince: clock.startedAt, reminder: reminders, final: true },
+  );
   d.log({ type: "customerSilent", actor: "system", reason: `no answer after ${reminders} reminders` });
   d.mail("customerSilent", { kind: "queue", category: d.s.category }, { waitingSince: clock.startedAt, reminders });
 }
@@ -199,17 +277,22 @@ function supportAnswered(d: Draft, restartFollowUp: boolean): void {
   const followUpTarget = d.s.policy.followUp[d.s.severity];
   const clocks: Mutable<Clocks> = { ...d.s.clocks };
   delete clocks.followUp;
-  if (restartFollowUp && followUpTarget !== undefined) clocks.followUp = startResponseClock("followUp", d.s.severity, followUpTarget, d.now, d.s.policy);
+  if (restartFollowUp && followUpTarget !== undefined)
+    clocks.followUp = startResponseClock("followUp", d.s.severity, followUpTarget, d.now, d.s.policy);
   d.setClocks(clocks);
 }
 
 function stopAllClocks(d: Draft, reason: string): void {
-  const clocks: Mutable<Clocks> = { ...d.s.clocks, initialResponse: stopClock(d.s.clocks.initialResponse, d.now, reason) };
+  const clocks: Mutable<Clocks> = {
+    ...d.s.clocks,
+    initialResponse: stopClock(d.s.clocks.initialResponse, d.now, reason),
+  };
   if (clocks.followUp !== undefined) {
     d.retire(stopClock(clocks.followUp, d.now, reason));
     delete clocks.followUp;
   }
-  if (clocks.customerResponse !== undefined) clocks.customerResponse = stopClock(clocks.customerResponse, d.now, reason);
+  if (clocks.customerResponse !== undefined)
+    clocks.customerResponse = stopClock(clocks.customerResponse, d.now, reason);
   d.setClocks(clocks);
 }
 
@@ -223,7 +306,13 @@ function changeSeverity(d: Draft, to: Severity, reason: string, eventId: string)
   if (awaitsSupport(ir)) {
     // SPEC §2.3: before the first response, a severity change restarts the clock with the new target.
     d.retire(stopClock(ir, d.now, "severity-changed"));
-    clocks.initialResponse = startResponseClock("initialResponse", to, d.s.policy.initialResponse[to], d.now, d.s.policy);
+    clocks.initialResponse = startResponseClock(
+      "initialResponse",
+      to,
+      d.s.policy.initialResponse[to],
+      d.now,
+      d.s.policy,
+    );
     previousDueAt = ir.dueAt;
     dueAt = clocks.initialResponse.dueAt;
   }
@@ -235,17 +324,39 @@ function changeSeverity(d: Draft, to: Severity, reason: string, eventId: string)
   if (clocks.followUp !== undefined && followUpTarget === undefined) {
     d.retire(stopClock(clocks.followUp, d.now, "severity-changed"));
     delete clocks.followUp;
-  } else if (clocks.followUp === undefined && followUpTarget !== undefined && d.s.firstResponseAt !== undefined && d.s.status === "open") {
+  } else if (
+    clocks.followUp === undefined &&
+    followUpTarget !== undefined &&
+    d.s.firstResponseAt !== undefined &&
+    d.s.status === "open"
+  ) {
     clocks.followUp = startResponseClock("followUp", to, followUpTarget, d.now, d.s.policy);
   }
   d.setClocks(clocks);
-  d.log({ type: "severityChanged", actor: "agent", eventId, from, to, severity: to, reason, ...(dueAt ? { dueAt, previousDueAt } : {}) });
+  d.log({
+    type: "severityChanged",
+    actor: "agent",
+    eventId,
+    from,
+    to,
+    severity: to,
+    reason,
+    ...(dueAt ? { dueAt, previousDueAt } : {}),
+  });
   d.mail("severityChanged", { kind: "requester" }, { from, to, reason, dueAt });
 }
 
 function reopen(d: Draft, reason: string | undefined, eventId: string): void {
   d.retire(d.s.clocks.initialResponse);
-  const clocks: Mutable<Clocks> = { initialResponse: startResponseClock("initialResponse", d.s.severity, d.s.policy.initialResponse[d.s.severity], d.now, d.s.policy) };
+  const clocks: Mutable<Clocks> = {
+    initialResponse: startResponseClock(
+      "initialResponse",
+      d.s.severity,
+      d.s.policy.initialResponse[d.s.severity],
+      d.now,
+      d.s.policy,
+    ),
+  };
   if (d.s.clocks.customerResponse !== undefined) d.retire(d.s.clocks.customerResponse);
   d.setClocks(clocks);
   d.s.status = "open";
@@ -272,7 +383,15 @@ function applyEvent(d: Draft, e: ExternalCaseEvent): void {
       const clock = startCustomerClock(d.s.severity, d.now, d.s.policy);
       if (d.s.clocks.customerResponse !== undefined) d.retire(d.s.clocks.customerResponse);
       d.setClocks({ ...d.s.clocks, customerResponse: clock });
-      d.log({ type: "awaitingCustomer", actor: "agent", eventId: e.id, reason: e.reason, message: e.message, clock: "customerResponse", dueAt: clock.dueAt });
+      d.log({
+        type: "awaitingCustomer",
+        actor: "agent",
+        eventId: e.id,
+        reason: e.reason,
+        message: e.message,
+        clock: "customerResponse",
+        dueAt: clock.dueAt,
+      });
       return;
     }
     case "customerResponded": {
@@ -285,7 +404,10 @@ function applyEvent(d: Draft, e: ExternalCaseEvent): void {
       // The support side owes the next update: Sev A follow-ups run again from the customer's answer.
       const followUpTarget = d.s.policy.followUp[d.s.severity];
       if (wasAwaiting && followUpTarget !== undefined && d.s.firstResponseAt !== undefined) {
-        d.setClocks({ ...d.s.clocks, followUp: startResponseClock("followUp", d.s.severity, followUpTarget, d.now, d.s.policy) });
+        d.setClocks({
+          ...d.s.clocks,
+          followUp: startResponseClock("followUp", d.s.severity, followUpTarget, d.now, d.s.policy),
+        });
       }
       d.log({ type: "customerResponded", actor: "customer", eventId: e.id, message: e.message });
       return;
@@ -335,7 +457,8 @@ export function decide(state: CaseState, input: CaseInput, at: Date): Decision {
   if (state.recentEvents.some((r) => r.eventId === input.id)) return { state, effects: [] };
   runMilestones(d, now, false);
   const rejection = rejectEvent(d.s, input, now);
-  if (rejection !== undefined) d.log({ type: "eventRejected", actor: "system", eventId: input.id, reason: rejection.code, event: input.type });
+  if (rejection !== undefined)
+    d.log({ type: "eventRejected", actor: "system", eventId: input.id, reason: rejection.code, event: input.type });
   else applyEvent(d, input);
   runMilestones(d, now, true);
   return d.finish(rejection, input);

@@ -6,7 +6,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** SPEC §3.1 Event (POST /api/cases/{id}/events): what agents and integrations tell a case. */
 export const caseEventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("agentResponded"), message: text(10_000).optional() }).strict(),
-  z.object({ type: z.literal("awaitingCustomer"), reason: text(1_000).optional(), message: text(10_000).optional() }).strict(),
+  z
+    .object({ type: z.literal("awaitingCustomer"), reason: text(1_000).optional(), message: text(10_000).optional() })
+    .strict(),
   z.object({ type: z.literal("customerResponded"), message: text(10_000).optional() }).strict(),
   z.object({ type: z.literal("severityChanged"), severity: severitySchema, reason: text(1_000) }).strict(),
   z.object({ type: z.literal("resolved"), reason: text(1_000).optional(), message: text(10_000).optional() }).strict(),

@@ -6,16 +6,52 @@ import { isoDuration } from "./duration.js";
 /** What intake knows of a request it accepted: the case's own facts, before any clock runs. */
 export type NewCase = Pick<
   CaseState,
-  "id" | "tenantId" | "title" | "description" | "impactStatement" | "requester" | "timeZone" | "category" | "contactMethod" | "source" | "requestedSeverity" | "severity" | "reasons" | "policy"
+  | "id"
+  | "tenantId"
+  | "title"
+  | "description"
+  | "impactStatement"
+  | "requester"
+  | "timeZone"
+  | "category"
+  | "contactMethod"
+  | "source"
+  | "requestedSeverity"
+  | "severity"
+  | "reasons"
+  | "policy"
 > & { readonly receivedAt: Date };
 
 /** The first state of an accepted request and its acknowledgement (SPEC §1.5: the customer is shown the expected response time). */
 export function openCase(c: NewCase): { state: CaseState; effects: Effect[] } {
   const at = c.receivedAt.toISOString();
-  const initialResponse = startResponseClock("initialResponse", c.severity, c.policy.initialResponse[c.severity], c.receivedAt, c.policy);
-  const timeline: TimelineEntry[] = [{ at, type: "opened", actor: "customer", severity: c.severity, dueAt: initialResponse.dueAt, clock: "initialResponse" }];
+  const initialResponse = startResponseClock(
+    "initialResponse",
+    c.severity,
+    c.policy.initialResponse[c.severity],
+    c.receivedAt,
+    c.policy,
+  );
+  const timeline: TimelineEntry[] = [
+    {
+      at,
+      type: "opened",
+      actor: "customer",
+      severity: c.severity,
+      dueAt: initialResponse.dueAt,
+      clock: "initialResponse",
+    },
+  ];
   if (c.severity !== c.requestedSeverity || c.reasons.length > 0) {
-    timeline.push({ at, type: "severityAdjusted", actor: "system", from: c.requestedSeverity, to: c.severity, severity: c.severity, reason: c.reasons.join(",") });
+    timeline.push({
+      at,
+      type: "severityAdjusted",
+      actor: "system",
+      from: c.requestedSeverity,
+      to: c.severity,
+      severity: c.severity,
+      reason: c.reasons.join(","),
+    });
   }
   const state: CaseState = {
     schemaVersion: 1,

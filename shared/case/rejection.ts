@@ -21,7 +21,11 @@ const allowedFrom: Record<CaseEventBody["type"], readonly CaseState["status"][]>
 
 /** The pure check both the HTTP function (for a synchronous answer) and the decider (authoritative) run. */
 export function rejectEvent(state: CaseState, event: CaseEventBody, now: Date): Rejection | undefined {
-  if (event.type === "reopened" && state.status === "closed" && (state.final || (state.reopenableUntil !== undefined && now.toISOString() > state.reopenableUntil))) {
+  if (
+    event.type === "reopened" &&
+    state.status === "closed" &&
+    (state.final || (state.reopenableUntil !== undefined && now.toISOString() > state.reopenableUntil))
+  ) {
     return {
       code: "reopen-window-expired",
       status: 409,
@@ -29,12 +33,22 @@ export function rejectEvent(state: CaseState, event: CaseEventBody, now: Date): 
     };
   }
   if (!allowedFrom[event.type].includes(state.status) || state.final) {
-    return { code: "invalid-transition", status: 409, detail: `A case that is ${state.final ? "closed for good" : state.status} cannot take the event ${event.type}.` };
+    return {
+      code: "invalid-transition",
+      status: 409,
+      detail: `A case that is ${state.final ? "closed for good" : state.status} cannot take the event ${event.type}.`,
+    };
   }
   if (event.type === "severityChanged") {
-    if (event.severity === state.severity) return { code: "severity-unchanged", status: 422, detail: `The case is already severity ${state.severity}.` };
+    if (event.severity === state.severity)
+      return { code: "severity-unchanged", status: 422, detail: `The case is already severity ${state.severity}.` };
     if (event.severity === "A" && !state.policy.sevA.allowed) {
-      return { code: "severity-not-eligible", status: 422, detail: "This tenant cannot hold severity A for this request.", reasons: state.policy.sevA.reasons };
+      return {
+        code: "severity-not-eligible",
+        status: 422,
+        detail: "This tenant cannot hold severity A for this request.",
+        reasons: state.policy.sevA.reasons,
+      };
     }
   }
   return undefined;

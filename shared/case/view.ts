@@ -21,7 +21,9 @@ export function caseView(state: CaseState, now: Date) {
       ...(running
         ? {
             remaining: isoDuration(Math.max(0, due - now.getTime())),
-            remainingWorking: isoDuration(workingTimeBetween(targetCalendar(target, calendars), now, new Date(Math.max(due, now.getTime())))),
+            remainingWorking: isoDuration(
+              workingTimeBetween(targetCalendar(target, calendars), now, new Date(Math.max(due, now.getTime()))),
+            ),
           }
         : {}),
     };
@@ -46,7 +48,12 @@ export function caseView(state: CaseState, now: Date) {
     closedAt: state.closedAt,
     reopenableUntil: state.reopenableUntil,
     reopenCount: state.reopenCount,
-    policy: { preset: state.policy.preset, plan: state.policy.plan, planGroup: state.policy.planGroup, calendar: categoryCalendarName(state.policy) },
+    policy: {
+      preset: state.policy.preset,
+      plan: state.policy.plan,
+      planGroup: state.policy.planGroup,
+      calendar: categoryCalendarName(state.policy),
+    },
     clocks: {
       initialResponse: clockView(initialResponse),
       ...(followUp ? { followUp: clockView(followUp) } : {}),

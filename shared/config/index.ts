@@ -1,6 +1,13 @@
 import { settingsSchema, type Settings } from "./settings.js";
 
-export { settingsSchema, settingDefinitions, supportContactsSchema, type Settings, type SupportContacts, type SettingDefinition } from "./settings.js";
+export {
+  settingsSchema,
+  settingDefinitions,
+  supportContactsSchema,
+  type Settings,
+  type SupportContacts,
+  type SettingDefinition,
+} from "./settings.js";
 
 export class ConfigurationError extends Error {
   override readonly name = "ConfigurationError";

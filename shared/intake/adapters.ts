@@ -67,7 +67,8 @@ function contactOf(value: string): string {
  * as strings. Titles are matched case- and punctuation-insensitively; blank answers count as absent.
  */
 function microsoftForms(payload: unknown): unknown {
-  if (payload === null || typeof payload !== "object" || Array.isArray(payload)) throw new AdapterError("a Microsoft Forms payload is a flat JSON object of answers", "");
+  if (payload === null || typeof payload !== "object" || Array.isArray(payload))
+    throw new AdapterError("a Microsoft Forms payload is a flat JSON object of answers", "");
   const answers = new Map<string, string>();
   for (const [key, value] of Object.entries(payload as Record<string, unknown>)) {
     if (typeof value === "string" && value.trim() !== "") answers.set(normalise(key), value.trim());
@@ -91,4 +92,7 @@ function microsoftForms(payload: unknown): unknown {
   return request;
 }
 
-export const adapters: Readonly<Record<AdapterName, (payload: unknown) => unknown>> = { json, "microsoft-forms": microsoftForms };
+export const adapters: Readonly<Record<AdapterName, (payload: unknown) => unknown>> = {
+  json,
+  "microsoft-forms": microsoftForms,
+};

@@ -22,7 +22,14 @@ export interface AcceptedBody {
 
 export type IntakeOutcome =
   | { readonly kind: "accepted"; readonly body: AcceptedBody; readonly tenantId: string; readonly created: boolean }
-  | { readonly kind: "refused"; readonly status: 403 | 409 | 422; readonly code: string; readonly title: string; readonly detail: string; readonly extensions?: Readonly<Record<string, unknown>> };
+  | {
+      readonly kind: "refused";
+      readonly status: 403 | 409 | 422;
+      readonly code: string;
+      readonly title: string;
+      readonly detail: string;
+      readonly extensions?: Readonly<Record<string, unknown>>;
+    };
 
 export interface IntakeDeps {
   readonly tenants: TenantRepository;
@@ -54,26 +61,51 @@ function accepted(state: CaseState, created: boolean): IntakeOutcome {
  * stored (case document with its acknowledgement in the outbox) before this returns, so the 202 that
  * follows is never a promise about something unsaved.
  */
-export async function openRequest(deps: IntakeDeps, request: SupportRequest, origin: { source: string; caseId: string; receivedAt: Date; auditId: string }): Promise<IntakeOutcome> {
+export async function openRequest(
+  deps: IntakeDeps,
+  request: SupportRequest,
+  origin: { source: string; caseId: string; receivedAt: Date; auditId: string },
+): Promise<IntakeOutcome> {
   const existing = await deps.cases.get(request.tenantId, origin.caseId);
   if (existing !== undefined) return accepted(existing.state, false);
 
   const tenant = await deps.tenants.get(request.tenantId);
   const refuse = async (outcome: Extract<IntakeOutcome, { kind: "refused" }>) => {
-    await deps.intake.recordRefusal(origin.source, origin.auditId, { code: outcome.code, at: origin.receivedAt.toISOString(), tenantId: request.tenantId, submission: request }, REFUSAL_RETENTION_SECONDS);
+    await deps.intake.recordRefusal(
+      origin.source,
+      origin.auditId,
+      { code: outcome.code, at: origin.receivedAt.toISOString(), tenantId: request.tenantId, submission: request },
+      REFUSAL_RETENTION_SECONDS,
+    );
     return outcome;
   };
   if (tenant === undefined) {
-    return refuse({ kind: "refused", status: 422, code: "unknown-tenant", title: "Unknown organisation", detail: `No organisation profile exists for tenant ${request.tenantId}. Ask your administrator to register it.` });
+    return refuse({
+      kind: "refused",
+      status: 422,
+      code: "unknown-tenant",
+      title: "Unknown organisation",
+      detail: `No organisation profile exists for tenant ${request.tenantId}. Ask your administrator to register it.`,
+    });
   }
-  const verdict = eligibility({ requesterEmail: request.requester.email, category: request.category, severity: request.severity, impactStatement: request.impactStatement, contactMethod: request.contactMethod }, tenant);
+  const verdict = eligibility(
+    {
+      requesterEmail: request.requester.email,
+      category: request.category,
+      severity: request.severity,
+      impactStatement: request.impactStatement,
+      contactMethod: request.contactMethod,
+    },
+    tenant,
+  );
   if (verdict.outcome === "refused" && verdict.code === "requester-not-admin") {
     return refuse({
       kind: "refused",
       status: 403,
       code: "requester-not-admin",
       title: "Only an administrator can open a request",
-      detail: "Only an administrator of your organisation can open a support request. Please ask your administrator to open it, or look for an answer in the community forums.",
+      detail:
+        "Only an administrator of your organisation can open a support request. Please ask your administrator to open it, or look for an answer in the community forums.",
     });
   }
   if (verdict.outcome === "refused") {

@@ -70,5 +70,8 @@ export function log(sink: LogSink, level: LogLevel, event: string, fields?: LogF
 /** What may be said about an error: its class and code, never its message (which can quote input). */
 export function errorFields(error: unknown): LogFields {
   const e = error as { name?: unknown; code?: unknown } | null;
-  return { errorName: typeof e?.name === "string" ? e.name : typeof error, errorCode: typeof e?.code === "string" || typeof e?.code === "number" ? e.code : undefined };
+  return {
+    errorName: typeof e?.name === "string" ? e.name : typeof error,
+    errorCode: typeof e?.code === "string" || typeof e?.code === "number" ? e.code : undefined,
+  };
 }

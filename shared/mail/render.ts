@@ -10,13 +10,19 @@ export interface RenderedMail {
   readonly language: Language;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 function fill(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-function assemble(subject: string, lines: readonly string[], values: Readonly<Record<string, string>>, language: Language): RenderedMail {
+function assemble(
+  subject: string,
+  lines: readonly string[],
+  values: Readonly<Record<string, string>>,
+  language: Language,
+): RenderedMail {
   const filled = lines.map((l) => fill(l, values));
   return {
     subject: fill(subject, values),
@@ -35,11 +41,38 @@ function renderSupportMail(template: MailTemplate, data: MailData, timeZone: str
   const head = `Case ${str(data.caseId)} — "${str(data.title)}" — severity ${str(data.severity)}`;
   switch (template) {
     case "warning":
-      return assemble(`[${str(data.caseId)}] Warning: ${clock} due ${at("dueAt")}`, [head, `The ${clock} clock started at ${at("startedAt")} and is due at ${at("dueAt")}.`, "Please respond before it is breached."], {}, "en");
+      return assemble(
+        `[${str(data.caseId)}] Warning: ${clock} due ${at("dueAt")}`,
+        [
+          head,
+          `The ${clock} clock started at ${at("startedAt")} and is due at ${at("dueAt")}.`,
+          "Please respond before it is breached.",
+        ],
+        {},
+        "en",
+      );
     case "escalation":
-      return assemble(`[${str(data.caseId)}] Escalation level ${str(data.level)}: ${clock} breached`, [head, `The ${clock} was due at ${at("dueAt")} and has not been answered (escalation ${str(data.escalations)} of this clock, case level ${str(data.level)}).`, "You receive this as an escalation contact for this level."], {}, "en");
+      return assemble(
+        `[${str(data.caseId)}] Escalation level ${str(data.level)}: ${clock} breached`,
+        [
+          head,
+          `The ${clock} was due at ${at("dueAt")} and has not been answered (escalation ${str(data.escalations)} of this clock, case level ${str(data.level)}).`,
+          "You receive this as an escalation contact for this level.",
+        ],
+        {},
+        "en",
+      );
     case "customerSilent":
-      return assemble(`[${str(data.caseId)}] Customer silent after ${str(data.reminders)} reminders`, [head, `We have been waiting for the customer since ${at("waitingSince")} and sent ${str(data.reminders)} reminders.`, "Consider closing the case."], {}, "en");
+      return assemble(
+        `[${str(data.caseId)}] Customer silent after ${str(data.reminders)} reminders`,
+        [
+          head,
+          `We have been waiting for the customer since ${at("waitingSince")} and sent ${str(data.reminders)} reminders.`,
+          "Consider closing the case.",
+        ],
+        {},
+        "en",
+      );
     default:
       return undefined;
   }
@@ -74,23 +107,49 @@ export function renderMail(template: MailTemplate, data: MailData, language: Lan
     case "acknowledgement": {
       const reasons = ((data.reasons as readonly string[] | undefined) ?? []).map((r) => s.reasons[r] ?? r).join(" ");
       const lines = [...s.acknowledgement];
-      if (data.requestedSeverity !== undefined && (data.requestedSeverity !== data.severity || reasons !== "")) lines.splice(2, 0, fill(s.adjusted, { ...values, reasons }));
+      if (data.requestedSeverity !== undefined && (data.requestedSeverity !== data.severity || reasons !== ""))
+        lines.splice(2, 0, fill(s.adjusted, { ...values, reasons }));
       return assemble(s.acknowledgementSubject, [...lines, s.signature], values, language);
     }
     case "severityChanged":
-      return assemble(s.severityChangedSubject, [...s.severityChanged, ...(data.dueAt ? [s.severityChangedDue] : []), s.signature], { ...values, reason: str(data.reason) }, language);
+      return assemble(
+        s.severityChangedSubject,
+        [...s.severityChanged, ...(data.dueAt ? [s.severityChangedDue] : []), s.signature],
+        { ...values, reason: str(data.reason) },
+        language,
+      );
     case "severityLowered":
       return assemble(s.severityLoweredSubject, [...s.severityLowered, s.signature], values, language);
     case "customerReminder":
-      return assemble(s.customerReminderSubject, [...(data.final ? [s.customerReminder[0]!, s.customerReminderFinal] : s.customerReminder), s.signature], values, language);
+      return assemble(
+        s.customerReminderSubject,
+        [...(data.final ? [s.customerReminder[0]!, s.customerReminderFinal] : s.customerReminder), s.signature],
+        values,
+        language,
+      );
     case "closingSurvey":
-      return assemble(s.closingSurveySubject, [...s.closingSurvey, s.signature], { ...values, when: at("closedAt"), until: at("reopenableUntil") }, language);
+      return assemble(
+        s.closingSurveySubject,
+        [...s.closingSurvey, s.signature],
+        { ...values, when: at("closedAt"), until: at("reopenableUntil") },
+        language,
+      );
     case "reopened":
       return assemble(s.reopenedSubject, [...s.reopened, s.signature], values, language);
     case "reopenRefused":
-      return assemble(s.reopenRefusedSubject, [...s.reopenRefused, s.signature], { ...values, when: at("closedAt"), until: at("reopenableUntil") }, language);
+      return assemble(
+        s.reopenRefusedSubject,
+        [...s.reopenRefused, s.signature],
+        { ...values, when: at("closedAt"), until: at("reopenableUntil") },
+        language,
+      );
     case "verificationCode":
-      return assemble(s.verificationCodeSubject, [...s.verificationCode, s.signature], { ...values, until: at("expiresAt") }, language);
+      return assemble(
+        s.verificationCodeSubject,
+        [...s.verificationCode, s.signature],
+        { ...values, until: at("expiresAt") },
+        language,
+      );
     case "warning":
     case "escalation":
     case "customerSilent":

@@ -28,7 +28,19 @@ export function outboxTransport(dir: string): MailTransport {
     kind: "outbox",
     async send(mail, at) {
       await mkdir(dir, { recursive: true });
-      const body = JSON.stringify({ id: mail.id, to: mail.to, subject: mail.subject, language: mail.language, text: mail.text, html: mail.html, sentAt: at.toISOString() }, null, 2);
+      const body = JSON.stringify(
+        {
+          id: mail.id,
+          to: mail.to,
+          subject: mail.subject,
+          language: mail.language,
+          text: mail.text,
+          html: mail.html,
+          sentAt: at.toISOString(),
+        },
+        null,
+        2,
+      );
       try {
         await writeFile(join(dir, outboxFileName(mail.id)), body, { flag: "wx" });
       } catch (error) {
@@ -81,7 +93,10 @@ export function failingFirstAttempts(inner: MailTransport, failures: number): Ma
 }
 
 export function mailTransport(settings: Settings): MailTransport {
-  if (settings.CASECLOCK_MAIL_MODE === "acs") return acsTransport(settings.CASECLOCK_ACS_ENDPOINT!, settings.CASECLOCK_MAIL_SENDER!, settings.AZURE_CLIENT_ID);
+  if (settings.CASECLOCK_MAIL_MODE === "acs")
+    return acsTransport(settings.CASECLOCK_ACS_ENDPOINT!, settings.CASECLOCK_MAIL_SENDER!, settings.AZURE_CLIENT_ID);
   const outbox = outboxTransport(settings.CASECLOCK_OUTBOX_DIR);
-  return settings.CASECLOCK_OUTBOX_FAIL_ATTEMPTS > 0 ? failingFirstAttempts(outbox, settings.CASECLOCK_OUTBOX_FAIL_ATTEMPTS) : outbox;
+  return settings.CASECLOCK_OUTBOX_FAIL_ATTEMPTS > 0
+    ? failingFirstAttempts(outbox, settings.CASECLOCK_OUTBOX_FAIL_ATTEMPTS)
+    : outbox;
 }

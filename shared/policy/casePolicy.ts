@@ -1,4 +1,10 @@
-import { always, businessCalendar, weekdays, type BusinessCalendar, type CalendarDefinition } from "../calendar/index.js";
+import {
+  always,
+  businessCalendar,
+  weekdays,
+  type BusinessCalendar,
+  type CalendarDefinition,
+} from "../calendar/index.js";
 import { CATEGORY_CALENDAR, presets, type CalendarTemplate, type Preset, type PresetId } from "./presets/index.js";
 import { type Category, type Severity } from "./severity.js";
 import { type CalendarLookup, type Target } from "./target.js";
@@ -23,7 +29,11 @@ export interface ClockSettings {
   readonly reopenWindowDays: number;
 }
 
-export const defaultClockSettings: ClockSettings = { warningFraction: 0.75, escalationRepeat: { kind: "target" }, reopenWindowDays: 14 };
+export const defaultClockSettings: ClockSettings = {
+  warningFraction: 0.75,
+  escalationRepeat: { kind: "target" },
+  reopenWindowDays: 14,
+};
 
 /**
  * Everything a case's clocks need, resolved for one tenant and category and frozen into the case,
@@ -53,15 +63,22 @@ export function planGroupOf(preset: Preset, tenant: PolicyTenant): string {
   if (tenant.advancedAgreement && preset.advancedGroup !== undefined) return preset.advancedGroup;
   if (Object.keys(preset.plans).length === 0) return "default";
   const plan = tenant.plan === undefined ? undefined : preset.plans[tenant.plan];
-  if (plan === undefined) throw new PolicyError(`preset ${preset.id} needs a plan (one of ${Object.keys(preset.plans).join(", ")})`);
+  if (plan === undefined)
+    throw new PolicyError(`preset ${preset.id} needs a plan (one of ${Object.keys(preset.plans).join(", ")})`);
   return plan.group;
 }
 
-function resolveCalendar(name: string, template: CalendarTemplate, preset: Preset, tenant: PolicyTenant): CalendarDefinition {
+function resolveCalendar(
+  name: string,
+  template: CalendarTemplate,
+  preset: Preset,
+  tenant: PolicyTenant,
+): CalendarDefinition {
   const regional = template.regional && tenant.region !== undefined ? preset.regions[tenant.region] : undefined;
   const week = regional?.week ?? template.week;
   const timeZone = regional?.timeZone ?? (template.timeZone === "tenant" ? tenant.timeZone : template.timeZone);
-  const hoursPerBusinessDay = template.hoursPerBusinessDay === "dayLength" ? longestDayHours(week) : template.hoursPerBusinessDay;
+  const hoursPerBusinessDay =
+    template.hoursPerBusinessDay === "dayLength" ? longestDayHours(week) : template.hoursPerBusinessDay;
   const holidays = template.holidays === "tenant" ? tenant.holidays.map((date) => ({ date })) : [];
   return { name, timeZone, week, holidays, hoursPerBusinessDay };
 }
@@ -77,28 +94,48 @@ function longestDayHours(week: CalendarDefinition["week"]): number {
 }
 
 function bindCategory(target: Target, categoryCalendar: string): Target {
-  return target.kind !== "elapsed" && target.calendar === CATEGORY_CALENDAR ? { ...target, calendar: categoryCalendar } : target;
+  return target.kind !== "elapsed" && target.calendar === CATEGORY_CALENDAR
+    ? { ...target, calendar: categoryCalendar }
+    : target;
 }
 
-export function sevAEligibility(preset: Preset, tenant: PolicyTenant, category: Category): { allowed: boolean; reasons: string[] } {
+export function sevAEligibility(
+  preset: Preset,
+  tenant: PolicyTenant,
+  category: Category,
+): { allowed: boolean; reasons: string[] } {
   const reasons: string[] = [];
-  if (preset.eligibility.sevARequiresAgreement && !tenant.advancedAgreement) reasons.push("sev-a-requires-advanced-agreement");
-  if (!preset.eligibility.sevACategories.includes(category)) reasons.push(category === "billing" ? "billing-max-severity-b" : "sev-a-technical-only");
+  if (preset.eligibility.sevARequiresAgreement && !tenant.advancedAgreement)
+    reasons.push("sev-a-requires-advanced-agreement");
+  if (!preset.eligibility.sevACategories.includes(category))
+    reasons.push(category === "billing" ? "billing-max-severity-b" : "sev-a-technical-only");
   return { allowed: reasons.length === 0, reasons };
 }
 
-export function resolveCasePolicy(tenant: PolicyTenant, category: Category, clockSettings: ClockSettings = defaultClockSettings): CasePolicy {
+export function resolveCasePolicy(
+  tenant: PolicyTenant,
+  category: Category,
+  clockSettings: ClockSettings = defaultClockSettings,
+): CasePolicy {
   const preset = presets[tenant.preset];
   const planGroup = planGroupOf(preset, tenant);
   const categoryCalendar = preset.categoryCalendars[category];
-  const bySeverity = (row: Readonly<Record<Severity, Target>>) => ({ A: bindCategory(row.A, categoryCalendar), B: bindCategory(row.B, categoryCalendar), C: bindCategory(row.C, categoryCalendar) });
+  const bySeverity = (row: Readonly<Record<Severity, Target>>) => ({
+    A: bindCategory(row.A, categoryCalendar),
+    B: bindCategory(row.B, categoryCalendar),
+    C: bindCategory(row.C, categoryCalendar),
+  });
   const initialResponse = bySeverity(preset.initialResponse[planGroup]!);
   const customerResponse = bySeverity(preset.customerResponse);
-  const followUpA = clockSettings.followUpHours !== undefined ? ({ kind: "elapsed", hours: clockSettings.followUpHours } as const) : preset.followUp.A;
+  const followUpA =
+    clockSettings.followUpHours !== undefined
+      ? ({ kind: "elapsed", hours: clockSettings.followUpHours } as const)
+      : preset.followUp.A;
   const followUp = followUpA === undefined ? {} : { A: bindCategory(followUpA, categoryCalendar) };
 
   const used = new Set<string>();
-  for (const t of [...Object.values(initialResponse), ...Object.values(customerResponse), ...Object.values(followUp)]) if (t.kind !== "elapsed") used.add(t.calendar);
+  for (const t of [...Object.values(initialResponse), ...Object.values(customerResponse), ...Object.values(followUp)])
+    if (t.kind !== "elapsed") used.add(t.calendar);
   used.add(categoryCalendar);
   used.delete("always");
   const calendars: Record<string, CalendarDefinition> = {};

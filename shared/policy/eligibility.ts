@@ -16,7 +16,8 @@ export type RefusalCode = "requester-not-admin" | "partner-managed";
 
 export interface EligibilityTenant extends PolicyTenant {
   readonly admins: readonly { readonly email: string }[];
-  readonly partner?: { readonly name: string; readonly email?: string | undefined; readonly phone?: string | undefined } | undefined;
+  readonly partner?:
+    { readonly name: string; readonly email?: string | undefined; readonly phone?: string | undefined } | undefined;
 }
 
 export interface EligibilityRequest {
@@ -43,23 +44,32 @@ export type Eligibility =
  */
 export function eligibility(request: EligibilityRequest, tenant: EligibilityTenant): Eligibility {
   const requester = request.requesterEmail.toLowerCase();
-  if (!tenant.admins.some((a) => a.email.toLowerCase() === requester)) return { outcome: "refused", code: "requester-not-admin" };
+  if (!tenant.admins.some((a) => a.email.toLowerCase() === requester))
+    return { outcome: "refused", code: "requester-not-admin" };
   if (tenant.partner !== undefined) return { outcome: "refused", code: "partner-managed", partner: tenant.partner };
   return severityEligibility(request, tenant);
 }
 
 /** The severity part of eligibility alone (also what `caseclock due` computes). */
-export function severityEligibility(request: Omit<EligibilityRequest, "requesterEmail">, tenant: PolicyTenant): Eligibility & { outcome: "accepted" } {
+export function severityEligibility(
+  request: Omit<EligibilityRequest, "requesterEmail">,
+  tenant: PolicyTenant,
+): Eligibility & { outcome: "accepted" } {
   const preset = presets[tenant.preset];
   const reasons: AdjustmentReason[] = [];
   let severity = request.severity;
   if (severity === "A") {
     reasons.push(...(sevAEligibility(preset, tenant, request.category).reasons as AdjustmentReason[]));
-    if (preset.eligibility.sevARequiresImpactStatement && (request.impactStatement ?? "").trim() === "") reasons.push("sev-a-requires-impact-statement");
+    if (preset.eligibility.sevARequiresImpactStatement && (request.impactStatement ?? "").trim() === "")
+      reasons.push("sev-a-requires-impact-statement");
     if (reasons.length > 0) severity = "B";
   }
   let contactMethod = request.contactMethod ?? "email";
-  if (contactMethod === "phone" && severity !== "A" && preset.eligibility.phoneSevAOnlyGroups.includes(planGroupOf(preset, tenant))) {
+  if (
+    contactMethod === "phone" &&
+    severity !== "A" &&
+    preset.eligibility.phoneSevAOnlyGroups.includes(planGroupOf(preset, tenant))
+  ) {
     contactMethod = "email";
     reasons.push("phone-support-sev-a-only");
   }

@@ -2,5 +2,13 @@ export * from "./severity.js";
 export * from "./target.js";
 export * from "./casePolicy.js";
 export * from "./eligibility.js";
-export { presets, presetIds, CATEGORY_CALENDAR, presetSchema, type Preset, type PresetId, type CalendarTemplate } from "./presets/index.js";
+export {
+  presets,
+  presetIds,
+  CATEGORY_CALENDAR,
+  presetSchema,
+  type Preset,
+  type PresetId,
+  type CalendarTemplate,
+} from "./presets/index.js";
 export { previewDue, type PreviewInput } from "./preview.js";

@@ -15,7 +15,15 @@ export interface PreviewInput {
 
 /** What-if (SPEC §3 /api/sla/preview, `caseclock due`): effective severity, due instants and the calendar used. */
 export function previewDue(input: PreviewInput) {
-  const verdict = severityEligibility({ category: input.category, severity: input.severity, impactStatement: input.impactStatement ? "given" : undefined, contactMethod: input.contactMethod }, input.tenant);
+  const verdict = severityEligibility(
+    {
+      category: input.category,
+      severity: input.severity,
+      impactStatement: input.impactStatement ? "given" : undefined,
+      contactMethod: input.contactMethod,
+    },
+    input.tenant,
+  );
   const policy = resolveCasePolicy(input.tenant, input.category);
   const calendars = policyCalendars(policy);
   const target = policy.initialResponse[verdict.severity];
@@ -35,7 +43,10 @@ export function previewDue(input: PreviewInput) {
     expectedWait: isoDuration(due.getTime() - input.receivedAt.getTime()),
     warningAt: fractionPoint(target, input.receivedAt, policy.clockSettings.warningFraction, calendars).toISOString(),
     target: { ...target, description: describeTarget(target) },
-    calendar: calendarName === "always" ? { name: "always", timeZone: "UTC", week: "24x7", hoursPerBusinessDay: 24 } : policy.calendars[calendarName],
+    calendar:
+      calendarName === "always"
+        ? { name: "always", timeZone: "UTC", week: "24x7", hoursPerBusinessDay: 24 }
+        : policy.calendars[calendarName],
     categoryCalendar: categoryCalendarName(policy),
     customerResponse: describeTarget(policy.customerResponse[verdict.severity]),
     ...(followUp ? { followUp: describeTarget(followUp) } : {}),

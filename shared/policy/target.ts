@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { addWorkingTime, always, nextBusinessDayClose, workingTimeBetween, type BusinessCalendar } from "../calendar/index.js";
+import {
+  addWorkingTime,
+  always,
+  nextBusinessDayClose,
+  workingTimeBetween,
+  type BusinessCalendar,
+} from "../calendar/index.js";
 
 const HOUR = 3_600_000;
 
@@ -10,7 +16,9 @@ const HOUR = 3_600_000;
 export const targetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("elapsed"), hours: z.number().positive() }).strict(),
   z.object({ kind: z.literal("working"), hours: z.number().positive(), calendar: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal("businessDays"), days: z.number().int().positive(), calendar: z.string().min(1) }).strict(),
+  z
+    .object({ kind: z.literal("businessDays"), days: z.number().int().positive(), calendar: z.string().min(1) })
+    .strict(),
   z.object({ kind: z.literal("nextBusinessDay"), calendar: z.string().min(1) }).strict(),
 ]);
 export type Target = z.infer<typeof targetSchema>;

@@ -59,7 +59,12 @@ function decodeContinuation(filters: string, text: string): string {
   throw new BadContinuationError("continuation token not issued for this query");
 }
 
-function documentOf(state: CaseState, outbox: readonly Effect[], inbox: readonly InboxEvent[], updatedAt: string): CaseDocument {
+function documentOf(
+  state: CaseState,
+  outbox: readonly Effect[],
+  inbox: readonly InboxEvent[],
+  updatedAt: string,
+): CaseDocument {
   return {
     id: state.id,
     tenantId: state.tenantId,
@@ -110,14 +115,22 @@ export class CaseRepository {
    * Read, change, write back only if nobody wrote in between (ETag); on a lost race, read again and
    * re-apply. `change` returns undefined to leave the document as it is.
    */
-  private async update<R>(tenantId: string, id: string, change: (doc: Stored) => { doc?: CaseDocument; result: R }): Promise<R | "not-found"> {
+  private async update<R>(
+    tenantId: string,
+    id: string,
+    change: (doc: Stored) => { doc?: CaseDocument; result: R },
+  ): Promise<R | "not-found"> {
     for (let attempt = 0; attempt < 50; attempt++) {
       const current = await this.read(tenantId, id);
       if (current === undefined) return "not-found";
       const { doc, result } = change(current);
       if (doc === undefined) return result;
       try {
-        await withTransientRetry(() => this.container.item(id, tenantId).replace(doc, { accessCondition: { type: "IfMatch", condition: current._etag } }));
+        await withTransientRetry(() =>
+          this.container
+            .item(id, tenantId)
+            .replace(doc, { accessCondition: { type: "IfMatch", condition: current._etag } }),
+        );
         return result;
       } catch (error) {
         if (statusOf(error) !== 412) throw error;
@@ -127,12 +140,19 @@ export class CaseRepository {
   }
 
   /** Accepts an event into the inbox after checking it against the current state (the HTTP side's synchronous answer). */
-  async appendEvent(tenantId: string, id: string, event: InboxEvent, check: (state: CaseState) => Rejection | undefined): Promise<"accepted" | "duplicate" | Rejection | "not-found"> {
+  async appendEvent(
+    tenantId: string,
+    id: string,
+    event: InboxEvent,
+    check: (state: CaseState) => Rejection | undefined,
+  ): Promise<"accepted" | "duplicate" | Rejection | "not-found"> {
     return this.update<"accepted" | "duplicate" | Rejection>(tenantId, id, (doc) => {
-      if (doc.inbox.some((e) => e.id === event.id) || doc.state.recentEvents.some((e) => e.eventId === event.id)) return { result: "duplicate" };
+      if (doc.inbox.some((e) => e.id === event.id) || doc.state.recentEvents.some((e) => e.eventId === event.id))
+        return { result: "duplicate" };
       const rejection = check(doc.state);
       if (rejection !== undefined) return { result: rejection };
-      if (doc.inbox.length >= INBOX_LIMIT) throw new InboxFullError(`case ${id} has ${doc.inbox.length} events waiting`);
+      if (doc.inbox.length >= INBOX_LIMIT)
+        throw new InboxFullError(`case ${id} has ${doc.inbox.length} events waiting`);
       return { doc: { ...doc, inbox: [...doc.inbox, event] }, result: "accepted" };
     });
   }
@@ -141,17 +161,34 @@ export class CaseRepository {
    * Stores a decision: the new state, its effects as the outbox, and the applied events taken out of the
    * inbox. Idempotent: a repeated save of a version already stored changes nothing.
    */
-  async saveDecision(state: CaseState, outbox: readonly Effect[], appliedEventIds: readonly string[], updatedAt: string): Promise<"saved" | "already-saved" | "not-found"> {
+  async saveDecision(
+    state: CaseState,
+    outbox: readonly Effect[],
+    appliedEventIds: readonly string[],
+    updatedAt: string,
+  ): Promise<"saved" | "already-saved" | "not-found"> {
     const applied = new Set(appliedEventIds);
     return this.update<"saved" | "already-saved">(state.tenantId, state.id, (doc) => {
       if (doc.version >= state.version) return { result: "already-saved" };
-      return { doc: documentOf(state, outbox, doc.inbox.filter((e) => !applied.has(e.id)), updatedAt), result: "saved" };
+      return {
+        doc: documentOf(
+          state,
+          outbox,
+          doc.inbox.filter((e) => !applied.has(e.id)),
+          updatedAt,
+        ),
+        result: "saved",
+      };
     });
   }
 
   /** Forgets the outbox of `version` once every effect in it was carried out. */
   async clearOutbox(tenantId: string, id: string, version: number): Promise<void> {
-    await this.update<void>(tenantId, id, (doc) => (doc.version === version && doc.outbox.length > 0 ? { doc: { ...doc, outbox: [] }, result: undefined } : { result: undefined }));
+    await this.update<void>(tenantId, id, (doc) =>
+      doc.version === version && doc.outbox.length > 0
+        ? { doc: { ...doc, outbox: [] }, result: undefined }
+        : { result: undefined },
+    );
   }
 
   async list(query: CaseListQuery): Promise<{ items: CaseDocument[]; continuation?: string }> {
@@ -166,19 +203,35 @@ export class CaseRepository {
       parameters.push({ name: "@status", value: query.status });
     }
     const filterKey = JSON.stringify([query.tenantId ?? null, query.status ?? null]);
-    const continuationToken = query.continuation === undefined ? undefined : decodeContinuation(filterKey, query.continuation);
+    const continuationToken =
+      query.continuation === undefined ? undefined : decodeContinuation(filterKey, query.continuation);
     const where = filters.length > 0 ? ` WHERE ${filters.join(" AND ")}` : "";
     const iterator = this.container.items.query<CaseDocument>(
       { query: `SELECT * FROM c${where} ORDER BY c.receivedAt DESC`, parameters },
-      { maxItemCount: query.limit, ...(continuationToken ? { continuationToken } : {}), ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}) },
+      {
+        maxItemCount: query.limit,
+        ...(continuationToken ? { continuationToken } : {}),
+        ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}),
+      },
     );
     const page = await withTransientRetry(() => iterator.fetchNext());
-    return { items: page.resources, ...(page.continuationToken ? { continuation: encodeContinuation(filterKey, page.continuationToken) } : {}) };
+    return {
+      items: page.resources,
+      ...(page.continuationToken ? { continuation: encodeContinuation(filterKey, page.continuationToken) } : {}),
+    };
   }
 
   /** Cases that still have a life ahead (for the reconciler): cross-partition, but only from a timer. */
-  async unfinished(limit: number, continuation?: string): Promise<{ items: Pick<CaseDocument, "id" | "tenantId" | "version" | "inbox" | "outbox" | "updatedAt">[]; continuation?: string }> {
-    const iterator = this.container.items.query<Pick<CaseDocument, "id" | "tenantId" | "version" | "inbox" | "outbox" | "updatedAt">>(
+  async unfinished(
+    limit: number,
+    continuation?: string,
+  ): Promise<{
+    items: Pick<CaseDocument, "id" | "tenantId" | "version" | "inbox" | "outbox" | "updatedAt">[];
+    continuation?: string;
+  }> {
+    const iterator = this.container.items.query<
+      Pick<CaseDocument, "id" | "tenantId" | "version" | "inbox" | "outbox" | "updatedAt">
+    >(
       { query: "SELECT c.id, c.tenantId, c.version, c.inbox, c.outbox, c.updatedAt FROM c WHERE c.final = false" },
       { maxItemCount: limit, ...(continuation ? { continuationToken: continuation } : {}) },
     );

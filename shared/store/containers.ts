@@ -14,8 +14,18 @@ export interface ContainerDefinition {
 export const containers = {
   tenants: { id: "tenants", partitionKeyPath: "/id", purpose: "organisation profiles" },
   cases: { id: "cases", partitionKeyPath: "/tenantId", purpose: "case documents (state, clocks, bounded timeline)" },
-  verifications: { id: "verifications", partitionKeyPath: "/id", defaultTtlSeconds: -1, purpose: "verification codes (keyed hashes), expire by per-item TTL" },
-  intake: { id: "intake", partitionKeyPath: "/source", defaultTtlSeconds: -1, purpose: "webhook-id and Idempotency-Key records, refused submissions" },
+  verifications: {
+    id: "verifications",
+    partitionKeyPath: "/id",
+    defaultTtlSeconds: -1,
+    purpose: "verification codes (keyed hashes), expire by per-item TTL",
+  },
+  intake: {
+    id: "intake",
+    partitionKeyPath: "/source",
+    defaultTtlSeconds: -1,
+    purpose: "webhook-id and Idempotency-Key records, refused submissions",
+  },
 } as const satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof containers;

@@ -14,11 +14,20 @@ export type Containers = Readonly<Record<ContainerName, Container>>;
  */
 export function createCosmosClient(settings: Settings): CosmosClient {
   const endpoint = settings.CASECLOCK_COSMOS_ENDPOINT;
-  const agent = settings.CASECLOCK_COSMOS_CA_FILE ? new Agent({ ca: readFileSync(settings.CASECLOCK_COSMOS_CA_FILE), keepAlive: true }) : undefined;
+  const agent = settings.CASECLOCK_COSMOS_CA_FILE
+    ? new Agent({ ca: readFileSync(settings.CASECLOCK_COSMOS_CA_FILE), keepAlive: true })
+    : undefined;
   if (settings.CASECLOCK_COSMOS_KEY) {
-    return new CosmosClient({ endpoint, key: settings.CASECLOCK_COSMOS_KEY, ...(agent ? { agent } : {}), connectionPolicy: { enableEndpointDiscovery: false } });
+    return new CosmosClient({
+      endpoint,
+      key: settings.CASECLOCK_COSMOS_KEY,
+      ...(agent ? { agent } : {}),
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
   }
-  const credential = settings.AZURE_CLIENT_ID ? new ManagedIdentityCredential({ clientId: settings.AZURE_CLIENT_ID }) : new DefaultAzureCredential();
+  const credential = settings.AZURE_CLIENT_ID
+    ? new ManagedIdentityCredential({ clientId: settings.AZURE_CLIENT_ID })
+    : new DefaultAzureCredential();
   return new CosmosClient({ endpoint, aadCredentials: credential, ...(agent ? { agent } : {}) });
 }
 

@@ -52,9 +52,26 @@ export class IntakeRepository {
    * crash between claim and answer does not block the key. `realNowMs` is elapsed real time (leases
    * measure how long an invocation has been silent, not business time); `startedAt` is the business time.
    */
-  async claim(partition: string, id: string, fingerprint: string, ttlSeconds: number, startedAt: Date, realNowMs: number): Promise<Claim> {
+  async claim(
+    partition: string,
+    id: string,
+    fingerprint: string,
+    ttlSeconds: number,
+    startedAt: Date,
+    realNowMs: number,
+  ): Promise<Claim> {
     const claimToken = randomUUID();
-    const record: RequestRecord = { id, source: partition, kind: "request", fingerprint, state: "in-flight", startedAt: startedAt.toISOString(), leaseUntil: realNowMs + IN_FLIGHT_LEASE_MS, claimToken, ttl: ttlSeconds };
+    const record: RequestRecord = {
+      id,
+      source: partition,
+      kind: "request",
+      fingerprint,
+      state: "in-flight",
+      startedAt: startedAt.toISOString(),
+      leaseUntil: realNowMs + IN_FLIGHT_LEASE_MS,
+      claimToken,
+      ttl: ttlSeconds,
+    };
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await withTransientRetry(() => this.container.items.create(record));
@@ -65,10 +82,16 @@ export class IntakeRepository {
       const existing = await this.read(partition, id);
       if (existing === undefined) continue;
       if (existing.claimToken === claimToken) return { outcome: "claimed" };
-      if (existing.state === "done" && existing.response !== undefined) return { outcome: "done", fingerprint: existing.fingerprint, response: existing.response };
-      if (realNowMs < (existing.leaseUntil ?? 0) || existing.fingerprint !== fingerprint) return { outcome: "in-flight", fingerprint: existing.fingerprint };
+      if (existing.state === "done" && existing.response !== undefined)
+        return { outcome: "done", fingerprint: existing.fingerprint, response: existing.response };
+      if (realNowMs < (existing.leaseUntil ?? 0) || existing.fingerprint !== fingerprint)
+        return { outcome: "in-flight", fingerprint: existing.fingerprint };
       try {
-        await withTransientRetry(() => this.container.item(id, partition).replace(record, { accessCondition: { type: "IfMatch", condition: existing._etag } }));
+        await withTransientRetry(() =>
+          this.container
+            .item(id, partition)
+            .replace(record, { accessCondition: { type: "IfMatch", condition: existing._etag } }),
+        );
         return { outcome: "claimed" };
       } catch (error) {
         if (statusOf(error) !== 412) throw error;
@@ -78,8 +101,24 @@ export class IntakeRepository {
     throw new Error("request key contended");
   }
 
-  async complete(partition: string, id: string, fingerprint: string, response: StoredResponse, ttlSeconds: number, startedAt: Date): Promise<void> {
-    const record: RequestRecord = { id, source: partition, kind: "request", fingerprint, state: "done", startedAt: startedAt.toISOString(), response, ttl: ttlSeconds };
+  async complete(
+    partition: string,
+    id: string,
+    fingerprint: string,
+    response: StoredResponse,
+    ttlSeconds: number,
+    startedAt: Date,
+  ): Promise<void> {
+    const record: RequestRecord = {
+      id,
+      source: partition,
+      kind: "request",
+      fingerprint,
+      state: "done",
+      startedAt: startedAt.toISOString(),
+      response,
+      ttl: ttlSeconds,
+    };
     await withTransientRetry(() => this.container.items.upsert(record));
   }
 
@@ -97,8 +136,15 @@ export class IntakeRepository {
   }
 
   /** Keeps a refused submission with its reason (SPEC §2.4): refused, yet not lost. */
-  async recordRefusal(source: string, id: string, refusal: { code: string; at: string; tenantId?: string; submission: unknown }, ttlSeconds: number): Promise<void> {
-    await withTransientRetry(() => this.container.items.upsert({ id, source: `refused:${source}`, kind: "refusal", ...refusal, ttl: ttlSeconds }));
+  async recordRefusal(
+    source: string,
+    id: string,
+    refusal: { code: string; at: string; tenantId?: string; submission: unknown },
+    ttlSeconds: number,
+  ): Promise<void> {
+    await withTransientRetry(() =>
+      this.container.items.upsert({ id, source: `refused:${source}`, kind: "refusal", ...refusal, ttl: ttlSeconds }),
+    );
   }
 
   /** Whether a mail with this message id was already handed to the mail service (activities run at least once). */
@@ -107,6 +153,14 @@ export class IntakeRepository {
   }
 
   async markMailSent(messageId: string, at: string): Promise<void> {
-    await withTransientRetry(() => this.container.items.upsert({ id: recordId(messageId), source: "mail", kind: "mail", sentAt: at, ttl: 30 * 86_400 }));
+    await withTransientRetry(() =>
+      this.container.items.upsert({
+        id: recordId(messageId),
+        source: "mail",
+        kind: "mail",
+        sentAt: at,
+        ttl: 30 * 86_400,
+      }),
+    );
   }
 }

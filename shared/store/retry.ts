@@ -9,12 +9,16 @@ export interface RetryOptions {
 
 /** The HTTP status of an @azure/cosmos error (its `code`), if any. */
 export function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown; statusCode?: unknown } | null)?.code ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const code =
+    (error as { code?: unknown; statusCode?: unknown } | null)?.code ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof code === "number" ? code : undefined;
 }
 
 function retryAfterMs(error: unknown): number | undefined {
-  const value = (error as { retryAfterInMs?: unknown; retryAfterInMilliseconds?: unknown } | null)?.retryAfterInMs ?? (error as { retryAfterInMilliseconds?: unknown } | null)?.retryAfterInMilliseconds;
+  const value =
+    (error as { retryAfterInMs?: unknown; retryAfterInMilliseconds?: unknown } | null)?.retryAfterInMs ??
+    (error as { retryAfterInMilliseconds?: unknown } | null)?.retryAfterInMilliseconds;
   return typeof value === "number" && value >= 0 ? value : undefined;
 }
 
@@ -22,7 +26,13 @@ export function isTransient(error: unknown): boolean {
   const status = statusOf(error);
   if (status !== undefined) return TRANSIENT.has(status);
   const code = (error as { code?: unknown } | null)?.code;
-  return code === "ECONNRESET" || code === "ECONNREFUSED" || code === "ETIMEDOUT" || code === "EPIPE" || (error as Error | null)?.name === "TimeoutError";
+  return (
+    code === "ECONNRESET" ||
+    code === "ECONNREFUSED" ||
+    code === "ETIMEDOUT" ||
+    code === "EPIPE" ||
+    (error as Error | null)?.name === "TimeoutError"
+  );
 }
 
 /**

@@ -19,7 +19,11 @@ export class TenantRepository {
   }
 
   /** Creates or replaces the profile; tells which, so PUT can answer 201 or 200. */
-  async put(id: string, profile: TenantProfile, now: string): Promise<{ created: boolean; tenant: Tenant & { createdAt: string; updatedAt: string } }> {
+  async put(
+    id: string,
+    profile: TenantProfile,
+    now: string,
+  ): Promise<{ created: boolean; tenant: Tenant & { createdAt: string; updatedAt: string } }> {
     const existing = await this.get(id);
     const doc: TenantDocument = { ...profile, id, createdAt: existing?.createdAt ?? now, updatedAt: now };
     const { statusCode } = await withTransientRetry(() => this.container.items.upsert(doc));

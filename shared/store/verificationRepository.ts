@@ -26,7 +26,11 @@ export class VerificationRepository {
   /** Writes only over the version that was read: of two concurrent right answers, one wins. */
   async replaceIfUnchanged(record: VerificationRecord, etag: string): Promise<boolean> {
     try {
-      await withTransientRetry(() => this.container.item(record.id, record.id).replace(record, { accessCondition: { type: "IfMatch", condition: etag } }));
+      await withTransientRetry(() =>
+        this.container
+          .item(record.id, record.id)
+          .replace(record, { accessCondition: { type: "IfMatch", condition: etag } }),
+      );
       return true;
     } catch (error) {
       if (statusOf(error) === 412) return false;
@@ -38,7 +42,10 @@ export class VerificationRepository {
    * Records an issue for each throttle key unless one of them is over its limit; answers how long to
    * wait when throttled. Keys are digests (never a phone number).
    */
-  async throttle(keys: readonly { id: string; windowMs: number; limit: number }[], now: Date): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }> {
+  async throttle(
+    keys: readonly { id: string; windowMs: number; limit: number }[],
+    now: Date,
+  ): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }> {
     const loaded = await Promise.all(keys.map(async (k) => ({ key: k, doc: await this.readThrottle(k.id) })));
     for (const { key, doc } of loaded) {
       const recent = (doc?.issued ?? []).filter((t) => now.getTime() - Date.parse(t) < key.windowMs);
@@ -49,7 +56,11 @@ export class VerificationRepository {
     }
     for (const { key, doc } of loaded) {
       const recent = (doc?.issued ?? []).filter((t) => now.getTime() - Date.parse(t) < key.windowMs);
-      const next: ThrottleRecord = { id: key.id, issued: [...recent, now.toISOString()], ttl: Math.ceil(key.windowMs / 1000) + 60 };
+      const next: ThrottleRecord = {
+        id: key.id,
+        issued: [...recent, now.toISOString()],
+        ttl: Math.ceil(key.windowMs / 1000) + 60,
+      };
       await withTransientRetry(() => this.container.items.upsert(next));
     }
     return { allowed: true };

@@ -7,16 +7,21 @@ export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
 
 /** Tenant ids are also the partition key of the cases container and part of case ids: keep them URL-safe. */
-export const tenantIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "tenant ids are 2–63 lower-case letters, digits and dashes");
+export const tenantIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "tenant ids are 2–63 lower-case letters, digits and dashes");
 
 /** E.164: the form phone numbers are registered and compared in. */
 export const phoneSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number such as +33123456789");
 export const emailSchema = z.string().max(254).email();
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD").refine((d) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-}, "is not a calendar date");
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, "is not a calendar date");
 
 export const adminSchema = z
   .object({
@@ -34,7 +39,11 @@ export const tenantProfileSchema = z
     name: z.string().min(1).max(200),
     preset: z.enum(presetIds),
     plan: z.string().min(1).max(100).optional(),
-    region: z.string().regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 country code").transform((r) => r.toUpperCase()).optional(),
+    region: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 country code")
+      .transform((r) => r.toUpperCase())
+      .optional(),
     timeZone: timeZoneSchema,
     advancedAgreement: z.boolean().default(false),
     holidays: z.array(localDate).max(400).default([]),
@@ -49,10 +58,18 @@ export const tenantProfileSchema = z
     const preset = presets[t.preset];
     const planIds = Object.keys(preset.plans);
     if (preset.requiresPlan && t.plan === undefined) {
-      ctx.addIssue({ code: "custom", path: ["plan"], message: `is required for preset ${t.preset} (one of ${planIds.join(", ")})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["plan"],
+        message: `is required for preset ${t.preset} (one of ${planIds.join(", ")})`,
+      });
     }
     if (t.plan !== undefined && planIds.length > 0 && !planIds.includes(t.plan)) {
-      ctx.addIssue({ code: "custom", path: ["plan"], message: `is not a plan of preset ${t.preset} (one of ${planIds.join(", ")})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["plan"],
+        message: `is not a plan of preset ${t.preset} (one of ${planIds.join(", ")})`,
+      });
     }
     const emails = new Set<string>();
     t.admins.forEach((a, i) => {

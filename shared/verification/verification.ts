@@ -51,7 +51,8 @@ export function maskEmail(email: string): string {
   const dot = domain.lastIndexOf(".");
   const host = dot > 0 ? domain.slice(0, dot) : domain;
   const tld = dot > 0 ? domain.slice(dot) : "";
-  const mask = (s: string) => (s.length <= 2 ? `${s[0] ?? ""}*` : `${s[0]}${"*".repeat(Math.min(s.length - 2, 5))}${s[s.length - 1]}`);
+  const mask = (s: string) =>
+    s.length <= 2 ? `${s[0] ?? ""}*` : `${s[0]}${"*".repeat(Math.min(s.length - 2, 5))}${s[s.length - 1]}`;
   return `${mask(local)}@${mask(host)}${tld}`;
 }
 

@@ -40,19 +40,28 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
  * malformed delivery is refused before any cryptography; signatures are compared after a length check,
  * in constant time.
  */
-export function verifyWebhook(secrets: readonly string[], headers: WebhookHeaders, rawBody: Buffer, now: Date): { ok: true; id: string; timestamp: number } | { ok: false; refusal: WebhookRefusal } {
+export function verifyWebhook(
+  secrets: readonly string[],
+  headers: WebhookHeaders,
+  rawBody: Buffer,
+  now: Date,
+): { ok: true; id: string; timestamp: number } | { ok: false; refusal: WebhookRefusal } {
   const { id, timestamp, signature } = headers;
-  if (id === null || timestamp === null || signature === null || id === "" || timestamp === "" || signature === "") return { ok: false, refusal: "missing-headers" };
-  if (!ID.test(id) || !TIMESTAMP.test(timestamp) || !SIGNATURE_LIST.test(signature)) return { ok: false, refusal: "malformed-headers" };
+  if (id === null || timestamp === null || signature === null || id === "" || timestamp === "" || signature === "")
+    return { ok: false, refusal: "missing-headers" };
+  if (!ID.test(id) || !TIMESTAMP.test(timestamp) || !SIGNATURE_LIST.test(signature))
+    return { ok: false, refusal: "malformed-headers" };
   const seconds = Number(timestamp);
-  if (Math.abs(Math.floor(now.getTime() / 1000) - seconds) > TOLERANCE_SECONDS) return { ok: false, refusal: "timestamp-out-of-tolerance" };
+  if (Math.abs(Math.floor(now.getTime() / 1000) - seconds) > TOLERANCE_SECONDS)
+    return { ok: false, refusal: "timestamp-out-of-tolerance" };
   const offered = signature
     .split(" ")
     .filter((s) => s.startsWith("v1,"))
     .map((s) => Buffer.from(s.slice(3), "utf8"));
   for (const secret of secrets) {
     const expected = Buffer.from(signWebhook(secret, id, seconds, rawBody).slice(3), "utf8");
-    if (offered.some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected))) return { ok: true, id, timestamp: seconds };
+    if (offered.some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected)))
+      return { ok: true, id, timestamp: seconds };
   }
   return { ok: false, refusal: "bad-signature" };
 }

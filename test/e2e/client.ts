@@ -11,7 +11,11 @@ export const e2eSettings = {
   CASECLOCK_WEBHOOK_SECRETS: JSON.stringify({ forms: [FORMS_SECRET], msforms: [MSFORMS_SECRET] }),
   CASECLOCK_INTAKE_ADAPTERS: JSON.stringify({ forms: "json", msforms: "microsoft-forms" }),
   CASECLOCK_SUPPORT_CONTACTS: JSON.stringify({
-    queues: { technical: ["technical-queue@support.example"], billing: ["billing-queue@support.example"], presales: ["presales-queue@support.example"] },
+    queues: {
+      technical: ["technical-queue@support.example"],
+      billing: ["billing-queue@support.example"],
+      presales: ["presales-queue@support.example"],
+    },
     escalation: [["duty-manager@support.example"], ["head-of-support@support.example"]],
   }),
 };
@@ -29,10 +33,19 @@ export class Api {
     private readonly functionKey: string,
   ) {}
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response<T>> {
     const res = await fetch(this.url + path, {
       method,
-      headers: { "x-functions-key": this.functionKey, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+      headers: {
+        "x-functions-key": this.functionKey,
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -56,12 +69,24 @@ export class Api {
   }
 
   /** Delivers a signed Standard Webhooks message, as a form platform would. */
-  async webhook(source: string, secret: string, id: string, payload: unknown, nowSeconds: number, tamper?: (raw: string) => string): Promise<Response> {
+  async webhook(
+    source: string,
+    secret: string,
+    id: string,
+    payload: unknown,
+    nowSeconds: number,
+    tamper?: (raw: string) => string,
+  ): Promise<Response> {
     const raw = JSON.stringify(payload);
     const signature = signWebhook(secret, id, nowSeconds, raw);
     const res = await fetch(`${this.url}/api/intake/${source}`, {
       method: "POST",
-      headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(nowSeconds), "webhook-signature": signature },
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": id,
+        "webhook-timestamp": String(nowSeconds),
+        "webhook-signature": signature,
+      },
       body: tamper ? tamper(raw) : raw,
     });
     const text = await res.text();
@@ -100,14 +125,25 @@ export const tenants = {
 };
 
 export function request(tenantId: string, email: string, overrides: Record<string, unknown> = {}) {
-  return { tenantId, requester: { email }, category: "technical", severity: "B", title: "Mail flow delayed", description: "Outbound mail queues for 20 minutes.", ...overrides };
+  return {
+    tenantId,
+    requester: { email },
+    category: "technical",
+    severity: "B",
+    title: "Mail flow delayed",
+    description: "Outbound mail queues for 20 minutes.",
+    ...overrides,
+  };
 }
 
 /**
  * For a test file: the app started before its tests (virtual clock at `start`) and stopped after them.
  * The returned object's `rt` and `api` are set once the app runs.
  */
-export function useApp(start: string, settings: Record<string, string> = {}): { readonly rt: RuntimeProcess; readonly api: Api } {
+export function useApp(
+  start: string,
+  settings: Record<string, string> = {},
+): { readonly rt: RuntimeProcess; readonly api: Api } {
   const app = {} as { rt: RuntimeProcess; api: Api };
   beforeAll(async () => {
     Object.assign(app, await startApp(start, settings));
@@ -119,7 +155,10 @@ export function useApp(start: string, settings: Record<string, string> = {}): { 
 }
 
 /** The app on the local runtime with a virtual clock at `start`, and a client for it. */
-export async function startApp(start: string, settings: Record<string, string> = {}): Promise<{ rt: RuntimeProcess; api: Api }> {
+export async function startApp(
+  start: string,
+  settings: Record<string, string> = {},
+): Promise<{ rt: RuntimeProcess; api: Api }> {
   const rt = await startRuntimeProcess({ virtualClock: start, settings: { ...e2eSettings, ...settings } });
   return { rt, api: new Api(rt.url, rt.functionKey) };
 }

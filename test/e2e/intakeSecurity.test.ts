@@ -9,47 +9,92 @@ beforeAll(async () => {
 }, 120_000);
 
 const now = async () => Math.floor((await app.rt.clock.now()).getTime() / 1000);
-const caseCount = async () => ((await app.api.get<{ items: unknown[] }>("/api/cases?tenantId=contoso-cn")).body.items ?? []).length;
+const caseCount = async () =>
+  ((await app.api.get<{ items: unknown[] }>("/api/cases?tenantId=contoso-cn")).body.items ?? []).length;
 
 describe("webhook intake security", () => {
   it("refuses a bad signature with 401 problem+json and stores nothing", async () => {
     const before = await caseCount();
     const wrongSecret = "whsec_" + Buffer.from("not-the-secret-of-this-source-xx").toString("base64");
-    const res = await app.api.webhook("forms", wrongSecret, "msg-bad-sig", request("contoso-cn", "admin@contoso.cn"), await now());
+    const res = await app.api.webhook(
+      "forms",
+      wrongSecret,
+      "msg-bad-sig",
+      request("contoso-cn", "admin@contoso.cn"),
+      await now(),
+    );
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(res.body).toMatchObject({ type: "urn:caseclock:problem:webhook-unauthorized", reason: "bad-signature" });
-    const tampered = await app.api.webhook("forms", FORMS_SECRET, "msg-tampered", request("contoso-cn", "admin@contoso.cn"), await now(), (raw) => raw.replace("Mail flow", "Mail fl0w"));
+    const tampered = await app.api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "msg-tampered",
+      request("contoso-cn", "admin@contoso.cn"),
+      await now(),
+      (raw) => raw.replace("Mail flow", "Mail fl0w"),
+    );
     expect(tampered.status).toBe(401);
     expect(await caseCount()).toBe(before);
   });
 
   it("refuses a timestamp older than 5 minutes with 401 and stores nothing", async () => {
     const before = await caseCount();
-    const res = await app.api.webhook("forms", FORMS_SECRET, "msg-old", request("contoso-cn", "admin@contoso.cn"), (await now()) - 301);
+    const res = await app.api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "msg-old",
+      request("contoso-cn", "admin@contoso.cn"),
+      (await now()) - 301,
+    );
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ reason: "timestamp-out-of-tolerance" });
     expect(await caseCount()).toBe(before);
     // The same id delivered properly afterwards is a new, valid delivery: the refusal stored nothing.
-    expect((await app.api.webhook("forms", FORMS_SECRET, "msg-old", request("contoso-cn", "admin@contoso.cn"), await now())).status).toBe(202);
+    expect(
+      (await app.api.webhook("forms", FORMS_SECRET, "msg-old", request("contoso-cn", "admin@contoso.cn"), await now()))
+        .status,
+    ).toBe(202);
   });
 
   it("refuses missing headers with 401, never 5xx", async () => {
-    const res = await fetch(`${app.rt.url}/api/intake/forms`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const res = await fetch(`${app.rt.url}/api/intake/forms`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ reason: "missing-headers" });
   });
 
   it("answers an unknown source 404", async () => {
-    const res = await app.api.webhook("nosuchsource", FORMS_SECRET, "m", request("contoso-cn", "admin@contoso.cn"), await now());
+    const res = await app.api.webhook(
+      "nosuchsource",
+      FORMS_SECRET,
+      "m",
+      request("contoso-cn", "admin@contoso.cn"),
+      await now(),
+    );
     expect(res.status).toBe(404);
   });
 
   it("creates one case for a webhook delivered twice, even with a fresh signature, and answers the first answer", async () => {
     const before = await caseCount();
-    const first = await app.api.webhook("forms", FORMS_SECRET, "msg-dup", request("contoso-cn", "admin@contoso.cn", { title: "Duplicate delivery" }), await now());
+    const first = await app.api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "msg-dup",
+      request("contoso-cn", "admin@contoso.cn", { title: "Duplicate delivery" }),
+      await now(),
+    );
     await app.rt.clock.advance("PT2M");
-    const second = await app.api.webhook("forms", FORMS_SECRET, "msg-dup", request("contoso-cn", "admin@contoso.cn", { title: "Duplicate delivery" }), await now());
+    const second = await app.api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "msg-dup",
+      request("contoso-cn", "admin@contoso.cn", { title: "Duplicate delivery" }),
+      await now(),
+    );
     expect(first.status).toBe(202);
     expect(second.status).toBe(202);
     expect(second.body).toEqual(first.body);
@@ -57,18 +102,43 @@ describe("webhook intake security", () => {
   });
 
   it("refuses a non-admin requester (403) and a partner-managed tenant (409) with problem details", async () => {
-    const notAdmin = await app.api.webhook("forms", FORMS_SECRET, "msg-user", request("contoso-cn", "user@contoso.cn"), await now());
+    const notAdmin = await app.api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "msg-user",
+      request("contoso-cn", "user@contoso.cn"),
+      await now(),
+    );
     expect(notAdmin.status).toBe(403);
     expect(notAdmin.body).toMatchObject({ type: "urn:caseclock:problem:requester-not-admin" });
-    await app.api.put("/api/tenants/partnered", { ...tenants.vianet, partner: { name: "Fabrikam Partners", email: "help@fabrikam.example" } });
+    await app.api.put("/api/tenants/partnered", {
+      ...tenants.vianet,
+      partner: { name: "Fabrikam Partners", email: "help@fabrikam.example" },
+    });
     const partnered = await app.api.post("/api/cases", request("partnered", "admin@contoso.cn"));
     expect(partnered.status).toBe(409);
-    expect(partnered.body).toMatchObject({ type: "urn:caseclock:problem:partner-managed", partner: { name: "Fabrikam Partners" } });
+    expect(partnered.body).toMatchObject({
+      type: "urn:caseclock:problem:partner-managed",
+      partner: { name: "Fabrikam Partners" },
+    });
     expect((partnered.body as { detail: string }).detail).toContain("help@fabrikam.example");
   });
 
   it("maps a Microsoft Forms payload through its adapter", async () => {
-    const res = await app.api.webhook("msforms", MSFORMS_SECRET, "msg-msforms", { "Tenant ID": "contoso-cn", Responder: "admin@contoso.cn", "Type of request": "Technical", Severity: "C - Non-critical", Subject: "Contact cannot be deleted", "Describe the problem": "Exchange Online contact stays" }, await now());
+    const res = await app.api.webhook(
+      "msforms",
+      MSFORMS_SECRET,
+      "msg-msforms",
+      {
+        "Tenant ID": "contoso-cn",
+        Responder: "admin@contoso.cn",
+        "Type of request": "Technical",
+        Severity: "C - Non-critical",
+        Subject: "Contact cannot be deleted",
+        "Describe the problem": "Exchange Online contact stays",
+      },
+      await now(),
+    );
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ severity: "C" });
   });
@@ -83,7 +153,11 @@ describe("Idempotency-Key on POST /api/cases", () => {
     expect(again.status).toBe(202);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    const other = await app.api.post("/api/cases", { ...body, title: "Something else" }, { "idempotency-key": '"key-1"' });
+    const other = await app.api.post(
+      "/api/cases",
+      { ...body, title: "Something else" },
+      { "idempotency-key": '"key-1"' },
+    );
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ type: "urn:caseclock:problem:idempotency-key-reused" });
     const malformed = await app.api.post("/api/cases", body, { "idempotency-key": "x".repeat(256) });

@@ -10,10 +10,19 @@ beforeAll(async () => {
 }, 120_000);
 
 const outbox = () => readOutbox(app.rt);
-type CaseBody = { status: string; severity: string; clocks: Record<string, Record<string, string>>; timeline: Array<Record<string, string>>; reopenableUntil?: string };
+type CaseBody = {
+  status: string;
+  severity: string;
+  clocks: Record<string, Record<string, string>>;
+  timeline: Array<Record<string, string>>;
+  reopenableUntil?: string;
+};
 
 async function open(severity: "A" | "B" | "C") {
-  const res = await app.api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn", { severity, impactStatement: "Everyone is affected" }));
+  const res = await app.api.post<{ id: string }>(
+    "/api/cases",
+    request("contoso-cn", "admin@contoso.cn", { severity, impactStatement: "Everyone is affected" }),
+  );
   expect(res.status).toBe(202);
   return res.body.id;
 }
@@ -35,8 +44,18 @@ describe("awaiting the customer", () => {
     got = await app.api.get<CaseBody>(`/api/cases/${id}`);
     expect(got.body.severity).toBe("B");
     // From Saturday 04:00 Beijing (closed) the B clock counts 3 desk days of 15 h: Monday 24:00 Beijing.
-    expect(got.body.clocks.customerResponse).toMatchObject({ state: "running", severity: "B", startedAt: "2026-11-20T20:00:00.000Z", dueAt: "2026-11-23T16:00:00.000Z" });
-    expect(got.body.timeline.at(-1)).toMatchObject({ type: "severityLowered", from: "A", to: "B", reason: "customer-silent" });
+    expect(got.body.clocks.customerResponse).toMatchObject({
+      state: "running",
+      severity: "B",
+      startedAt: "2026-11-20T20:00:00.000Z",
+      dueAt: "2026-11-23T16:00:00.000Z",
+    });
+    expect(got.body.timeline.at(-1)).toMatchObject({
+      type: "severityLowered",
+      from: "A",
+      to: "B",
+      reason: "customer-silent",
+    });
     const mail = (await outbox()).find((m) => m.subject === `[${id}] 严重级别已降低为 B（高）`);
     expect(mail).toMatchObject({ to: ["admin@contoso.cn"], language: "zh-Hans", sentAt: "2026-11-20T20:00:00.000Z" });
     expect(mail?.text).toContain("我们未能按时收到所需的信息");
@@ -67,13 +86,18 @@ describe("close and reopen (14-day window)", () => {
     expect((closedRes.body as { case: CaseBody }).case.reopenableUntil).toBe("2026-12-15T02:00:00.000Z");
     // The 200 answers once the decision is stored; its mail is sent right after.
     await app.rt.drain();
-    expect((await outbox()).some((m) => m.id.startsWith(`${id}.`) && m.subject.includes("请评价我们的服务"))).toBe(true);
+    expect((await outbox()).some((m) => m.id.startsWith(`${id}.`) && m.subject.includes("请评价我们的服务"))).toBe(
+      true,
+    );
 
     await app.rt.clock.to("2026-12-14T02:00:00.000Z");
     const reopened = await event(id, { type: "reopened", reason: "It is back" });
     const reopenedCase = (reopened.body as { case: CaseBody }).case;
     expect(reopenedCase.status).toBe("open");
-    expect(reopenedCase.clocks.initialResponse).toMatchObject({ state: "running", startedAt: "2026-12-14T02:00:00.000Z" });
+    expect(reopenedCase.clocks.initialResponse).toMatchObject({
+      state: "running",
+      startedAt: "2026-12-14T02:00:00.000Z",
+    });
 
     await event(id, { type: "agentResponded" });
     await event(id, { type: "closed" });

@@ -14,8 +14,13 @@ beforeAll(async () => {
 
 /** The durable management API, as an operator would call it (system key from the data folder). */
 async function management(method: string, path: string): Promise<{ status: number; body: { runtimeStatus?: string } }> {
-  const { durableTaskKey } = JSON.parse(readFileSync(join(app.rt.dataDir, "host-keys.json"), "utf8")) as { durableTaskKey: string };
-  const res = await fetch(`${app.rt.url}/runtime/webhooks/durabletask/${path}${path.includes("?") ? "&" : "?"}code=${durableTaskKey}`, { method });
+  const { durableTaskKey } = JSON.parse(readFileSync(join(app.rt.dataDir, "host-keys.json"), "utf8")) as {
+    durableTaskKey: string;
+  };
+  const res = await fetch(
+    `${app.rt.url}/runtime/webhooks/durabletask/${path}${path.includes("?") ? "&" : "?"}code=${durableTaskKey}`,
+    { method },
+  );
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as { runtimeStatus?: string }) : {} };
 }
@@ -23,7 +28,13 @@ async function management(method: string, path: string): Promise<{ status: numbe
 describe("reconciliation", () => {
   it("restarts a case whose orchestration was terminated, and the escalation still happens on time", async () => {
     await app.rt.clock.to("2026-11-20T15:30:00.000Z");
-    const opened = await app.api.webhook("forms", FORMS_SECRET, "msg-reconcile", request("contoso-cn", "admin@contoso.cn"), Math.floor(Date.parse("2026-11-20T15:30:00.000Z") / 1000));
+    const opened = await app.api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "msg-reconcile",
+      request("contoso-cn", "admin@contoso.cn"),
+      Math.floor(Date.parse("2026-11-20T15:30:00.000Z") / 1000),
+    );
     const caseId = (opened.body as { id: string }).id;
     const instance = encodeURIComponent(`case:contoso-cn:${caseId}`);
     await app.rt.drain();
@@ -37,7 +48,9 @@ describe("reconciliation", () => {
     expect(app.rt.logs().some((l) => l.includes("case orchestration restarted") && l.includes(caseId))).toBe(true);
 
     await app.rt.clock.to("2026-11-21T15:30:00.000Z");
-    const escalations = (await readOutbox(app.rt)).filter((m) => m.subject.startsWith(`[${caseId}] Escalation level 1`));
+    const escalations = (await readOutbox(app.rt)).filter((m) =>
+      m.subject.startsWith(`[${caseId}] Escalation level 1`),
+    );
     expect(escalations).toHaveLength(1);
     expect(escalations[0]).toMatchObject({ sentAt: "2026-11-21T15:30:00.000Z" });
     // The acknowledgement was sent once, before the termination, and not again by the restart.

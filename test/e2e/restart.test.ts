@@ -17,7 +17,13 @@ describe("a restart of the local runtime in the middle of a waiting case", () =>
     let api = new Api(rt.url, rt.functionKey);
     expect((await api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
     await rt.clock.to("2026-11-20T15:30:00.000Z");
-    const opened = await api.webhook("forms", FORMS_SECRET, "msg-restart", request("contoso-cn", "admin@contoso.cn"), Math.floor(Date.parse("2026-11-20T15:30:00.000Z") / 1000));
+    const opened = await api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "msg-restart",
+      request("contoso-cn", "admin@contoso.cn"),
+      Math.floor(Date.parse("2026-11-20T15:30:00.000Z") / 1000),
+    );
     expect(opened.status).toBe(202);
     const caseId = (opened.body as { id: string }).id;
     await rt.clock.to("2026-11-21T12:00:00.000Z");

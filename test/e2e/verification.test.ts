@@ -18,7 +18,11 @@ type Verification = { id: string; status: string; method: string; destinations: 
 async function startAndReadCode(): Promise<{ id: string; code: string }> {
   const res = await app.api.post<Verification>("/api/verifications", { tenantId: "contoso-cn", phone: UNREGISTERED });
   expect(res.status).toBe(202);
-  expect(res.body).toMatchObject({ status: "pending", method: "emailCode", destinations: ["a***n@c*****o.cn", "i*@c*****o.cn"] });
+  expect(res.body).toMatchObject({
+    status: "pending",
+    method: "emailCode",
+    destinations: ["a***n@c*****o.cn", "i*@c*****o.cn"],
+  });
   await app.rt.drain();
   const mails = (await readOutbox(app.rt)).filter((m) => m.id.startsWith(`${res.body.id}.`));
   expect(mails.map((m) => [m.to[0], m.language]).sort()).toEqual([
@@ -35,9 +39,20 @@ const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(
 
 describe("caller verification (SPEC §1.5, §2.3)", () => {
   it("a registered phone verifies at once, with the same status and shape as a code request", async () => {
-    const res = await app.api.post<Verification>("/api/verifications", { tenantId: "contoso-cn", phone: "+861055550100" });
+    const res = await app.api.post<Verification>("/api/verifications", {
+      tenantId: "contoso-cn",
+      phone: "+861055550100",
+    });
     expect(res.status).toBe(202);
-    expect(Object.keys(res.body).sort()).toEqual(["attemptsLeft", "destinations", "expiresAt", "id", "method", "status", "verifiedAt"]);
+    expect(Object.keys(res.body).sort()).toEqual([
+      "attemptsLeft",
+      "destinations",
+      "expiresAt",
+      "id",
+      "method",
+      "status",
+      "verifiedAt",
+    ]);
     expect(res.body).toMatchObject({ status: "verified", method: "registeredPhone", destinations: [] });
   });
 
@@ -85,14 +100,19 @@ describe("caller verification (SPEC §1.5, §2.3)", () => {
   it("limits a tenant to 20 verifications an hour, whatever the numbers (429 with Retry-After)", async () => {
     await app.rt.clock.advance("PT2H");
     for (let i = 0; i < 20; i++) {
-      const res = await app.api.post("/api/verifications", { tenantId: "contoso-cn", phone: `+86139000001${String(i).padStart(2, "0")}` });
+      const res = await app.api.post("/api/verifications", {
+        tenantId: "contoso-cn",
+        phone: `+86139000001${String(i).padStart(2, "0")}`,
+      });
       expect(res.status, `request ${i + 1}`).toBe(202);
     }
     const over = await app.api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" });
     expect(over.status).toBe(429);
     expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(60);
     await app.rt.clock.advance("PT1H");
-    expect((await app.api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" })).status).toBe(202);
+    expect((await app.api.post("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000199" })).status).toBe(
+      202,
+    );
   });
 
   it("never writes a code in the logs or in clear in the database", async () => {
@@ -111,7 +131,8 @@ describe("caller verification (SPEC §1.5, §2.3)", () => {
     expect(files.length).toBeGreaterThan(0);
     for (const code of codesSeen) {
       expect(logs).not.toContain(code);
-      for (const file of files) expect(readFileSync(file, "latin1").includes(code), `${code} found in ${file}`).toBe(false);
+      for (const file of files)
+        expect(readFileSync(file, "latin1").includes(code), `${code} found in ${file}`).toBe(false);
     }
   });
 });

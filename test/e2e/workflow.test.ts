@@ -8,13 +8,11 @@ import { FORMS_SECRET, readOutbox, request, useApp, tenants } from "./client.js"
  */
 const START = "2026-11-20T15:29:00.000Z";
 
-
 const app = useApp(START);
 beforeAll(async () => {
   expect((await app.api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
   expect((await app.api.put("/api/tenants/fabrikam-cn", tenants.vianetNoAgreement)).status).toBe(201);
 }, 120_000);
-
 
 const outbox = () => readOutbox(app.rt);
 
@@ -22,18 +20,43 @@ async function nowSeconds(): Promise<number> {
   return Math.floor((await app.rt.clock.now()).getTime() / 1000);
 }
 
-type Accepted = { id: string; severity: string; requestedSeverity: string; reasons: string[]; initialResponseDueAt: string; expectedWait: string };
-type CaseBody = { status: string; severity: string; escalationLevel: number; clocks: Record<string, Record<string, string>>; timeline: Array<Record<string, string>> };
+type Accepted = {
+  id: string;
+  severity: string;
+  requestedSeverity: string;
+  reasons: string[];
+  initialResponseDueAt: string;
+  expectedWait: string;
+};
+type CaseBody = {
+  status: string;
+  severity: string;
+  escalationLevel: number;
+  clocks: Record<string, Record<string, string>>;
+  timeline: Array<Record<string, string>>;
+};
 
 describe("21vianet Sev B technical received Friday 23:30 Beijing", () => {
   let caseId: string;
 
   it("is answered 202, due Saturday 23:30 Beijing, and acknowledged in the admin's language", async () => {
     await app.rt.clock.to("2026-11-20T15:30:00.000Z");
-    const res = await app.api.webhook("forms", FORMS_SECRET, "msg-sev-b", request("contoso-cn", "admin@contoso.cn"), await nowSeconds());
+    const res = await app.api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "msg-sev-b",
+      request("contoso-cn", "admin@contoso.cn"),
+      await nowSeconds(),
+    );
     expect(res.status).toBe(202);
     const body = res.body as Accepted;
-    expect(body).toMatchObject({ severity: "B", requestedSeverity: "B", reasons: [], initialResponseDueAt: "2026-11-21T15:30:00.000Z", expectedWait: "P1D" });
+    expect(body).toMatchObject({
+      severity: "B",
+      requestedSeverity: "B",
+      reasons: [],
+      initialResponseDueAt: "2026-11-21T15:30:00.000Z",
+      expectedWait: "P1D",
+    });
     caseId = body.id;
     await app.rt.drain();
     const ack = (await outbox()).find((m) => m.id === `${caseId}.v1.0`);
@@ -62,12 +85,20 @@ describe("21vianet Sev B technical received Friday 23:30 Beijing", () => {
 
   it("an agent's response stops escalation; GET shows the clock breached with both times", async () => {
     await app.rt.clock.to("2026-11-22T16:00:00.000Z");
-    const res = await app.api.post(`/api/cases/${caseId}/events`, { type: "agentResponded", message: "Investigating the transport queue" });
+    const res = await app.api.post(`/api/cases/${caseId}/events`, {
+      type: "agentResponded",
+      message: "Investigating the transport queue",
+    });
     expect(res.status).toBe(200);
     const got = await app.api.get<CaseBody>(`/api/cases/${caseId}`);
     expect(got.status).toBe(200);
     expect(got.body.escalationLevel).toBe(2);
-    expect(got.body.clocks.initialResponse).toMatchObject({ state: "breached", dueAt: "2026-11-21T15:30:00.000Z", breachedAt: "2026-11-21T15:30:00.000Z", respondedAt: "2026-11-22T16:00:00.000Z" });
+    expect(got.body.clocks.initialResponse).toMatchObject({
+      state: "breached",
+      dueAt: "2026-11-21T15:30:00.000Z",
+      breachedAt: "2026-11-21T15:30:00.000Z",
+      respondedAt: "2026-11-22T16:00:00.000Z",
+    });
     const before = (await outbox()).length;
     await app.rt.clock.to("2026-11-25T00:00:00.000Z");
     expect((await outbox()).filter((m) => m.subject.startsWith(`[${caseId}] Escalation`))).toHaveLength(2);
@@ -77,12 +108,29 @@ describe("21vianet Sev B technical received Friday 23:30 Beijing", () => {
 
 describe("21vianet tenant without the advanced agreement asks for Sev A", () => {
   it.each([
-    ["admin@fabrikam.fr", "fr", "Vous avez demandé la gravité A (critique)", "La gravité A n'est disponible qu'avec un contrat de services en ligne avancés signé."],
-    ["admin@fabrikam.pl", "pl", "Wnioskowano o poziom A (krytyczny)", "Poziom A jest dostępny tylko przy podpisanej umowie na zaawansowane usługi online."],
+    [
+      "admin@fabrikam.fr",
+      "fr",
+      "Vous avez demandé la gravité A (critique)",
+      "La gravité A n'est disponible qu'avec un contrat de services en ligne avancés signé.",
+    ],
+    [
+      "admin@fabrikam.pl",
+      "pl",
+      "Wnioskowano o poziom A (krytyczny)",
+      "Poziom A jest dostępny tylko przy podpisanej umowie na zaawansowane usługi online.",
+    ],
   ])("is accepted as B with the reason, told in the admin's language (%s)", async (email, language, asked, reason) => {
-    const res = await app.api.post<Accepted>("/api/cases", request("fabrikam-cn", email, { severity: "A", impactStatement: "All users cannot send mail" }));
+    const res = await app.api.post<Accepted>(
+      "/api/cases",
+      request("fabrikam-cn", email, { severity: "A", impactStatement: "All users cannot send mail" }),
+    );
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ severity: "B", requestedSeverity: "A", reasons: ["sev-a-requires-advanced-agreement"] });
+    expect(res.body).toMatchObject({
+      severity: "B",
+      requestedSeverity: "A",
+      reasons: ["sev-a-requires-advanced-agreement"],
+    });
     await app.rt.drain();
     const ack = (await outbox()).find((m) => m.id === `${res.body.id}.v1.0`);
     expect(ack).toMatchObject({ to: [email], language });

@@ -9,17 +9,25 @@ beforeAll(async () => {
   await app.api.put("/api/tenants/contoso-cn", tenants.vianet);
   await app.api.put("/api/tenants/fabrikam-cn", tenants.vianetNoAgreement);
   contosoCase = (await app.api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"))).body.id;
-  fabrikamCase = (await app.api.post<{ id: string }>("/api/cases", request("fabrikam-cn", "admin@fabrikam.fr"))).body.id;
+  fabrikamCase = (await app.api.post<{ id: string }>("/api/cases", request("fabrikam-cn", "admin@fabrikam.fr"))).body
+    .id;
 }, 120_000);
 
 /** The header App Service Authentication injects for a signed-in Entra ID principal. */
 function principal(roles: string[], claims: Array<{ typ: string; val: string }> = []): Record<string, string> {
   const body = { auth_typ: "aad", claims: [...roles.map((val) => ({ typ: "roles", val })), ...claims] };
-  return { "x-ms-client-principal": Buffer.from(JSON.stringify(body)).toString("base64"), "x-ms-client-principal-id": "00000000-0000-0000-0000-000000000001" };
+  return {
+    "x-ms-client-principal": Buffer.from(JSON.stringify(body)).toString("base64"),
+    "x-ms-client-principal-id": "00000000-0000-0000-0000-000000000001",
+  };
 }
 
 async function raw(method: string, path: string, headers: Record<string, string> = {}, body?: unknown) {
-  const res = await fetch(app.rt.url + path, { method, headers: { "content-type": "application/json", ...headers }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(app.rt.url + path, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -41,7 +49,10 @@ describe("authorization (SPEC §4)", () => {
     ];
     for (const [method, path, body] of routes) {
       expect(await raw(method, path, {}, body), `${method} ${path} without a key`).toBe(401);
-      expect(await raw(method, path, { "x-functions-key": "not-the-key" }, body), `${method} ${path} with a wrong key`).toBe(401);
+      expect(
+        await raw(method, path, { "x-functions-key": "not-the-key" }, body),
+        `${method} ${path} with a wrong key`,
+      ).toBe(401);
     }
     expect(await raw("GET", "/api/health")).toBe(200);
     expect(await raw("POST", "/api/intake/forms", {}, {})).toBe(401); // anonymous route: refused by signature, not by key

@@ -86,8 +86,11 @@ describe(`SIGKILL at a random point, ${RUNS} runs`, () => {
       const step = run.killedAt.replace(/ \+\d+ ms$/, "");
       where.set(step, (where.get(step) ?? 0) + 1);
       expect(run.result.inconsistent, `run ${run.seed} (killed at ${run.killedAt})`).toEqual([]);
-      expect(Object.keys(run.result.cases).sort(), `run ${run.seed} (killed at ${run.killedAt})`).toEqual(Object.keys(calm.cases).sort());
-      for (const id of Object.keys(calm.cases)) expect(run.result.cases[id], `run ${run.seed} (killed at ${run.killedAt}), case ${id}`).toEqual(calm.cases[id]);
+      expect(Object.keys(run.result.cases).sort(), `run ${run.seed} (killed at ${run.killedAt})`).toEqual(
+        Object.keys(calm.cases).sort(),
+      );
+      for (const id of Object.keys(calm.cases))
+        expect(run.result.cases[id], `run ${run.seed} (killed at ${run.killedAt}), case ${id}`).toEqual(calm.cases[id]);
       expect(run.result.outbox, `run ${run.seed} (killed at ${run.killedAt})`).toEqual(calm.outbox);
     }
     console.log(`${runs.length} crash runs, killed during: ${[...where].map(([s, n]) => `${s} ×${n}`).join(", ")}`);

@@ -15,13 +15,21 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((rt) => rt.stop()));
 });
 
-async function run(env: Record<string, string>, settings: Record<string, string> = {}): Promise<{ result: Outcome; faults: Record<string, number> | undefined }> {
-  const rt = await startRuntimeProcess({ virtualClock: SCENARIO_START, settings: { ...e2eSettings, ...settings }, env });
+async function run(
+  env: Record<string, string>,
+  settings: Record<string, string> = {},
+): Promise<{ result: Outcome; faults: Record<string, number> | undefined }> {
+  const rt = await startRuntimeProcess({
+    virtualClock: SCENARIO_START,
+    settings: { ...e2eSettings, ...settings },
+    env,
+  });
   running.push(rt);
   const cases: ScenarioCases = {};
   for (const step of scenario(cases)) await step.run(rt);
   const result = await outcome(rt);
-  const faults = ((await (await fetch(`${rt.url}/_local/cosmos`)).json()) as { faults?: Record<string, number> }).faults;
+  const faults = ((await (await fetch(`${rt.url}/_local/cosmos`)).json()) as { faults?: Record<string, number> })
+    .faults;
   return { result, faults };
 }
 
@@ -33,7 +41,10 @@ describe("under injected faults", () => {
     const escalations = calm.result.outbox.filter((id) => /\.v\d+\.\d+$/.test(id));
     expect(escalations.length).toBeGreaterThan(10);
 
-    const stormy = await run({ CASECLOCK_LOCAL_COSMOS_FAULTS: JSON.stringify({ rate: 0.15, seed: 7 }) }, { CASECLOCK_OUTBOX_FAIL_ATTEMPTS: "2" });
+    const stormy = await run(
+      { CASECLOCK_LOCAL_COSMOS_FAULTS: JSON.stringify({ rate: 0.15, seed: 7 }) },
+      { CASECLOCK_OUTBOX_FAIL_ATTEMPTS: "2" },
+    );
     const injected = Object.values(stormy.faults ?? {}).reduce((a, b) => a + b, 0);
     console.log(`faults injected: ${JSON.stringify(stormy.faults)} (${injected} in all)`);
     expect(stormy.faults?.["lost-response"]).toBeGreaterThan(0);

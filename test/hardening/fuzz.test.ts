@@ -23,12 +23,41 @@ afterAll(async () => {
 });
 
 const nasty = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "\u0000", "\uD800", "\u202E", "🙂".repeat(50), "a".repeat(70_000), "<script>", "' OR 1=1 --", "../../etc/passwd", "NaN", "-1", "1e309", "Europe/Nowhere", "2026-02-30", "24:00", "+0", ""),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "\u0000",
+    "\uD800",
+    "\u202E",
+    "🙂".repeat(50),
+    "a".repeat(70_000),
+    "<script>",
+    "' OR 1=1 --",
+    "../../etc/passwd",
+    "NaN",
+    "-1",
+    "1e309",
+    "Europe/Nowhere",
+    "2026-02-30",
+    "24:00",
+    "+0",
+    "",
+  ),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ maxLength: 40 }),
 );
 const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(nasty, tie("value"), { maxKeys: 5 })),
+  value: fc.oneof(
+    { depthSize: "small" },
+    nasty,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(nasty, tie("value"), { maxKeys: 5 }),
+  ),
 })).value;
 
 /** Percent-encodes every UTF-8 byte (lone surrogates become U+FFFD), plus raw malformed escapes. */
@@ -37,14 +66,31 @@ const pathSegment = fc.oneof(nasty.map(pct), fc.constantFrom("%", "%E0%A4%A", "%
 
 /** A body: sometimes a mutated valid request, sometimes arbitrary JSON, sometimes not JSON at all. */
 function bodies(valid: Record<string, unknown>): fc.Arbitrary<string> {
-  const mutated = fc.tuple(fc.constantFrom(...Object.keys(valid), "__proto__", "constructor", "extra"), jsonish).map(([key, value]) => JSON.stringify({ ...valid, [key]: value }));
+  const mutated = fc
+    .tuple(fc.constantFrom(...Object.keys(valid), "__proto__", "constructor", "extra"), jsonish)
+    .map(([key, value]) => JSON.stringify({ ...valid, [key]: value }));
   const protoPolluted = fc.constant(`{"__proto__":{"admin":true},${JSON.stringify(valid).slice(1)}`);
-  return fc.oneof(mutated, protoPolluted, jsonish.map((v) => JSON.stringify(v) ?? "null"), fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("", "{", "[]", "null", '{"a":1}x', "\uFEFF{}"));
+  return fc.oneof(
+    mutated,
+    protoPolluted,
+    jsonish.map((v) => JSON.stringify(v) ?? "null"),
+    fc.string({ unit: "binary", maxLength: 200 }),
+    fc.constantFrom("", "{", "[]", "null", '{"a":1}x', "\uFEFF{}"),
+  );
 }
 
-async function assertHandled(method: string, path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<number> {
+async function assertHandled(
+  method: string,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<number> {
   fuzzCases += 1;
-  const res = await fetch(app.rt.url + path, { method, headers: { "x-functions-key": app.rt.functionKey, "content-type": "application/json", ...headers }, ...(body !== undefined ? { body } : {}) });
+  const res = await fetch(app.rt.url + path, {
+    method,
+    headers: { "x-functions-key": app.rt.functionKey, "content-type": "application/json", ...headers },
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await res.text();
   const where = `${method} ${path.slice(0, 120)} → ${res.status} ${text.slice(0, 200)}`;
   expect(res.status, where).toBeLessThan(500);
@@ -58,7 +104,8 @@ async function assertHandled(method: string, path: string, body: string | undefi
   return res.status;
 }
 
-const caseCount = async () => ((await app.api.get<{ items: unknown[] }>("/api/cases?limit=100")).body.items ?? []).length;
+const caseCount = async () =>
+  ((await app.api.get<{ items: unknown[] }>("/api/cases?limit=100")).body.items ?? []).length;
 
 describe("fuzzing every route", () => {
   const runs = Number(process.env.CASECLOCK_FUZZ_RUNS ?? 40);
@@ -76,24 +123,57 @@ describe("fuzzing every route", () => {
   });
 
   it("POST /api/cases/{id}/events", async () => {
-    await fc.assert(fc.asyncProperty(bodies({ type: "severityChanged", severity: "A", reason: "x" }), async (body) => void (await assertHandled("POST", `/api/cases/${caseId}/events`, body))), { numRuns: runs * 2 });
+    await fc.assert(
+      fc.asyncProperty(
+        bodies({ type: "severityChanged", severity: "A", reason: "x" }),
+        async (body) => void (await assertHandled("POST", `/api/cases/${caseId}/events`, body)),
+      ),
+      { numRuns: runs * 2 },
+    );
   });
 
   it("PUT /api/tenants/{id} and the id itself", async () => {
     await fc.assert(
-      fc.asyncProperty(bodies(tenants.vianet), fc.oneof(fc.constant("fuzz-tenant"), pathSegment), async (body, id) => void (await assertHandled("PUT", `/api/tenants/${id || "x"}`, body))),
+      fc.asyncProperty(
+        bodies(tenants.vianet),
+        fc.oneof(fc.constant("fuzz-tenant"), pathSegment),
+        async (body, id) => void (await assertHandled("PUT", `/api/tenants/${id || "x"}`, body)),
+      ),
       { numRuns: runs * 2 },
     );
   });
 
   it("POST /api/sla/preview", async () => {
-    const valid = { preset: "office365-2014", plan: "midsize-business", category: "technical", severity: "B", receivedAt: "2026-11-20T16:30:00+01:00", timeZone: "Europe/Paris" };
-    await fc.assert(fc.asyncProperty(bodies(valid), async (body) => void (await assertHandled("POST", "/api/sla/preview", body))), { numRuns: runs * 2 });
+    const valid = {
+      preset: "office365-2014",
+      plan: "midsize-business",
+      category: "technical",
+      severity: "B",
+      receivedAt: "2026-11-20T16:30:00+01:00",
+      timeZone: "Europe/Paris",
+    };
+    await fc.assert(
+      fc.asyncProperty(bodies(valid), async (body) => void (await assertHandled("POST", "/api/sla/preview", body))),
+      { numRuns: runs * 2 },
+    );
   });
 
   it("POST /api/verifications and confirm", async () => {
-    await fc.assert(fc.asyncProperty(bodies({ tenantId: "contoso-cn", phone: "+8613800000001" }), async (body) => void (await assertHandled("POST", "/api/verifications", body))), { numRuns: runs });
-    await fc.assert(fc.asyncProperty(bodies({ code: "123456" }), pathSegment, async (body, id) => void (await assertHandled("POST", `/api/verifications/${id || "x"}/confirm`, body))), { numRuns: runs });
+    await fc.assert(
+      fc.asyncProperty(
+        bodies({ tenantId: "contoso-cn", phone: "+8613800000001" }),
+        async (body) => void (await assertHandled("POST", "/api/verifications", body)),
+      ),
+      { numRuns: runs },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        bodies({ code: "123456" }),
+        pathSegment,
+        async (body, id) => void (await assertHandled("POST", `/api/verifications/${id || "x"}/confirm`, body)),
+      ),
+      { numRuns: runs },
+    );
   });
 
   it("GET routes with hostile ids and queries", async () => {
@@ -113,18 +193,33 @@ describe("fuzzing every route", () => {
     const before = await caseCount();
     const now = Math.floor((await app.rt.clock.now()).getTime() / 1000);
     await fc.assert(
-      fc.asyncProperty(bodies(request("contoso-cn", "admin@contoso.cn")), fc.option(nasty), fc.option(nasty), fc.option(nasty), async (body, id, ts, sig) => {
-        const headers: Record<string, string> = {};
-        // Header values must be ByteStrings for fetch; anything else is not sendable at all.
-        for (const [k, v] of [["webhook-id", id], ["webhook-timestamp", ts], ["webhook-signature", sig]] as const) if (v !== null && /^[\x20-\x7e]*$/.test(v)) headers[k] = v;
-        await assertHandled("POST", "/api/intake/forms", body, headers);
-      }),
+      fc.asyncProperty(
+        bodies(request("contoso-cn", "admin@contoso.cn")),
+        fc.option(nasty),
+        fc.option(nasty),
+        fc.option(nasty),
+        async (body, id, ts, sig) => {
+          const headers: Record<string, string> = {};
+          // Header values must be ByteStrings for fetch; anything else is not sendable at all.
+          for (const [k, v] of [
+            ["webhook-id", id],
+            ["webhook-timestamp", ts],
+            ["webhook-signature", sig],
+          ] as const)
+            if (v !== null && /^[\x20-\x7e]*$/.test(v)) headers[k] = v;
+          await assertHandled("POST", "/api/intake/forms", body, headers);
+        },
+      ),
       { numRuns: runs * 2 },
     );
     // Validly signed but invalid bodies: still 4xx, still nothing stored.
     await fc.assert(
       fc.asyncProperty(bodies(request("contoso-cn", "user@contoso.cn")), fc.uuid(), async (body, id) => {
-        const status = await assertHandled("POST", "/api/intake/forms", body, { "webhook-id": id, "webhook-timestamp": String(now), "webhook-signature": signWebhook(FORMS_SECRET, id, now, body) });
+        const status = await assertHandled("POST", "/api/intake/forms", body, {
+          "webhook-id": id,
+          "webhook-timestamp": String(now),
+          "webhook-signature": signWebhook(FORMS_SECRET, id, now, body),
+        });
         expect(status).not.toBe(202);
       }),
       { numRuns: runs },
@@ -135,6 +230,12 @@ describe("fuzzing every route", () => {
   it("refuses bodies over the limit with 413 before parsing", async () => {
     const huge = JSON.stringify({ ...request("contoso-cn", "admin@contoso.cn"), description: "x".repeat(70_000) });
     expect(await assertHandled("POST", "/api/cases", huge)).toBe(413);
-    expect(await assertHandled("POST", "/api/intake/forms", huge, { "webhook-id": "m", "webhook-timestamp": "1", "webhook-signature": "v1,x" })).toBe(413);
+    expect(
+      await assertHandled("POST", "/api/intake/forms", huge, {
+        "webhook-id": "m",
+        "webhook-timestamp": "1",
+        "webhook-signature": "v1,x",
+      }),
+    ).toBe(413);
   });
 });

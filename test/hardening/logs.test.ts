@@ -15,20 +15,47 @@ describe("the logs of a whole run", () => {
   it("hold no address, phone number, verification code or signing secret", async () => {
     const now = async () => Math.floor((await app.rt.clock.now()).getTime() / 1000);
     expect((await app.api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
-    const opened = await app.api.webhook("forms", FORMS_SECRET, "log-1", request("contoso-cn", "admin@contoso.cn", { requester: { email: "admin@contoso.cn", phone: "+861055550100" } }), await now());
+    const opened = await app.api.webhook(
+      "forms",
+      FORMS_SECRET,
+      "log-1",
+      request("contoso-cn", "admin@contoso.cn", { requester: { email: "admin@contoso.cn", phone: "+861055550100" } }),
+      await now(),
+    );
     expect(opened.status).toBe(202);
     const id = (opened.body as { id: string }).id;
-    expect((await app.api.webhook("forms", FORMS_SECRET, "log-2", request("contoso-cn", "stranger@contoso.cn"), await now())).status).toBe(403);
-    expect((await app.api.webhook("forms", MSFORMS_SECRET, "log-3", request("contoso-cn", "admin@contoso.cn"), await now())).status).toBe(401);
-    expect((await app.api.post("/api/cases", { ...request("contoso-cn", "admin@contoso.cn"), requester: { email: "not-an-email" } })).status).toBe(422);
+    expect(
+      (await app.api.webhook("forms", FORMS_SECRET, "log-2", request("contoso-cn", "stranger@contoso.cn"), await now()))
+        .status,
+    ).toBe(403);
+    expect(
+      (await app.api.webhook("forms", MSFORMS_SECRET, "log-3", request("contoso-cn", "admin@contoso.cn"), await now()))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await app.api.post("/api/cases", {
+          ...request("contoso-cn", "admin@contoso.cn"),
+          requester: { email: "not-an-email" },
+        })
+      ).status,
+    ).toBe(422);
     await app.rt.clock.to("2026-11-22T16:00:00.000Z");
     expect((await app.api.post(`/api/cases/${id}/events`, { type: "closed" })).status).toBe(200);
     await app.rt.clock.to("2026-12-07T00:00:00.000Z");
     expect((await app.api.post(`/api/cases/${id}/events`, { type: "reopened" })).status).toBe(409);
-    const v = await app.api.post<{ id: string }>("/api/verifications", { tenantId: "contoso-cn", phone: "+8613900000000" });
+    const v = await app.api.post<{ id: string }>("/api/verifications", {
+      tenantId: "contoso-cn",
+      phone: "+8613900000000",
+    });
     await app.rt.drain();
-    const code = /\b(\d{6})\b/.exec((await readOutbox(app.rt)).find((m) => m.id.startsWith(`${v.body.id}.`))?.text ?? "")![1]!;
-    expect((await app.api.post(`/api/verifications/${v.body.id}/confirm`, { code: code === "000000" ? "000001" : "000000" })).status).toBe(422);
+    const code = /\b(\d{6})\b/.exec(
+      (await readOutbox(app.rt)).find((m) => m.id.startsWith(`${v.body.id}.`))?.text ?? "",
+    )![1]!;
+    expect(
+      (await app.api.post(`/api/verifications/${v.body.id}/confirm`, { code: code === "000000" ? "000001" : "000000" }))
+        .status,
+    ).toBe(422);
     expect((await app.api.post(`/api/verifications/${v.body.id}/confirm`, { code })).status).toBe(200);
     await app.rt.drain();
 

@@ -18,7 +18,13 @@ export interface Step {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One HTTP call, retried until it gets a final answer (anything but 5xx, 409 in-flight or a network error). */
-async function call(rt: RuntimeProcess, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+async function call(
+  rt: RuntimeProcess,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: unknown }> {
   for (let attempt = 0; attempt < 400; attempt++) {
     try {
       const res = await fetch(rt.url + path, {
@@ -29,7 +35,9 @@ async function call(rt: RuntimeProcess, method: string, path: string, body?: unk
       });
       const text = await res.text();
       const json = text === "" ? undefined : (JSON.parse(text) as unknown);
-      const inFlight = res.status === 409 && (json as { type?: string } | undefined)?.type === "urn:caseclock:problem:request-in-flight";
+      const inFlight =
+        res.status === 409 &&
+        (json as { type?: string } | undefined)?.type === "urn:caseclock:problem:request-in-flight";
       if (res.status < 500 && !inFlight) return { status: res.status, json };
     } catch {
       // Connection refused or reset (the runtime is restarting, or a fault was injected): retry.
@@ -39,9 +47,17 @@ async function call(rt: RuntimeProcess, method: string, path: string, body?: unk
   throw new Error(`${method} ${path}: no final answer`);
 }
 
-async function expectStatus(rt: RuntimeProcess, expected: number[], method: string, path: string, body?: unknown, headers?: Record<string, string>) {
+async function expectStatus(
+  rt: RuntimeProcess,
+  expected: number[],
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) {
   const { status, json } = await call(rt, method, path, body, headers);
-  if (!expected.includes(status)) throw new Error(`${method} ${path} → ${status} ${JSON.stringify(json).slice(0, 300)}`);
+  if (!expected.includes(status))
+    throw new Error(`${method} ${path} → ${status} ${JSON.stringify(json).slice(0, 300)}`);
   return json;
 }
 
@@ -69,13 +85,19 @@ async function webhook(rt: RuntimeProcess, id: string, payload: unknown) {
       const ts = Math.floor((await rt.clock.now()).getTime() / 1000);
       const res = await fetch(`${rt.url}/api/intake/forms`, {
         method: "POST",
-        headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(ts), "webhook-signature": signWebhook(FORMS_SECRET, id, ts, raw) },
+        headers: {
+          "content-type": "application/json",
+          "webhook-id": id,
+          "webhook-timestamp": String(ts),
+          "webhook-signature": signWebhook(FORMS_SECRET, id, ts, raw),
+        },
         body: raw,
         signal: AbortSignal.timeout(20_000),
       });
       const text = await res.text();
       if (res.status === 202) return JSON.parse(text) as { id: string };
-      if (res.status < 500 && res.status !== 409) throw new Error(`webhook ${id} → ${res.status} ${text.slice(0, 300)}`);
+      if (res.status < 500 && res.status !== 409)
+        throw new Error(`webhook ${id} → ${res.status} ${text.slice(0, 300)}`);
     } catch (error) {
       if (error instanceof Error && error.message.startsWith("webhook ")) throw error;
     }
@@ -95,21 +117,59 @@ export interface ScenarioCases {
 export function scenario(cases: ScenarioCases): Step[] {
   const open = (key: string, body: unknown, set: (id: string) => void): Step => ({
     name: `open ${key}`,
-    run: async (rt) => set(((await expectStatus(rt, [202], "POST", "/api/cases", body, { "idempotency-key": `"${key}"` })) as { id: string }).id),
+    run: async (rt) =>
+      set(
+        (
+          (await expectStatus(rt, [202], "POST", "/api/cases", body, { "idempotency-key": `"${key}"` })) as {
+            id: string;
+          }
+        ).id,
+      ),
   });
   const event = (caseOf: () => string | undefined, key: string, body: unknown): Step => ({
     name: `event ${key}`,
-    run: async (rt) => void (await expectStatus(rt, [200, 202], "POST", `/api/cases/${caseOf()!}/events`, body, { "idempotency-key": `"${key}"` })),
+    run: async (rt) =>
+      void (await expectStatus(rt, [200, 202], "POST", `/api/cases/${caseOf()!}/events`, body, {
+        "idempotency-key": `"${key}"`,
+      })),
   });
   const clock = (instant: string): Step => ({ name: `clock ${instant}`, run: (rt) => clockTo(rt, instant) });
   return [
-    { name: "tenant contoso", run: async (rt) => void (await expectStatus(rt, [200, 201], "PUT", "/api/tenants/contoso-cn", tenants.vianet)) },
-    { name: "tenant fabrikam", run: async (rt) => void (await expectStatus(rt, [200, 201], "PUT", "/api/tenants/fabrikam-cn", tenants.vianetNoAgreement)) },
+    {
+      name: "tenant contoso",
+      run: async (rt) => void (await expectStatus(rt, [200, 201], "PUT", "/api/tenants/contoso-cn", tenants.vianet)),
+    },
+    {
+      name: "tenant fabrikam",
+      run: async (rt) =>
+        void (await expectStatus(rt, [200, 201], "PUT", "/api/tenants/fabrikam-cn", tenants.vianetNoAgreement)),
+    },
     clock("2026-11-20T15:30:00.000Z"),
-    { name: "webhook sev B", run: async (rt) => void (cases.b = (await webhook(rt, "scn-b", request("contoso-cn", "admin@contoso.cn"))).id) },
-    { name: "webhook sev A", run: async (rt) => void (cases.a = (await webhook(rt, "scn-a", request("contoso-cn", "admin@contoso.cn", { severity: "A", impactStatement: "Nobody can send mail" }))).id) },
-    open("scn-capped", request("fabrikam-cn", "admin@fabrikam.fr", { severity: "A", impactStatement: "All users" }), (id) => (cases.capped = id)),
-    open("scn-c", request("contoso-cn", "admin@contoso.cn", { severity: "C", category: "billing" }), (id) => (cases.c = id)),
+    {
+      name: "webhook sev B",
+      run: async (rt) => void (cases.b = (await webhook(rt, "scn-b", request("contoso-cn", "admin@contoso.cn"))).id),
+    },
+    {
+      name: "webhook sev A",
+      run: async (rt) =>
+        void (cases.a = (
+          await webhook(
+            rt,
+            "scn-a",
+            request("contoso-cn", "admin@contoso.cn", { severity: "A", impactStatement: "Nobody can send mail" }),
+          )
+        ).id),
+    },
+    open(
+      "scn-capped",
+      request("fabrikam-cn", "admin@fabrikam.fr", { severity: "A", impactStatement: "All users" }),
+      (id) => (cases.capped = id),
+    ),
+    open(
+      "scn-c",
+      request("contoso-cn", "admin@contoso.cn", { severity: "C", category: "billing" }),
+      (id) => (cases.c = id),
+    ),
     clock("2026-11-20T15:45:00.000Z"),
     event(() => cases.a, "scn-e1", { type: "agentResponded", message: "On it" }),
     clock("2026-11-20T16:00:00.000Z"),
@@ -140,19 +200,48 @@ export interface Outcome {
 /** Reads everything the scenario produced, after letting pending work finish. */
 export async function outcome(rt: RuntimeProcess): Promise<Outcome> {
   await rt.drain();
-  const list = (await expectStatus(rt, [200], "GET", "/api/cases?limit=100")) as { items: Array<{ id: string; tenantId: string }> };
+  const list = (await expectStatus(rt, [200], "GET", "/api/cases?limit=100")) as {
+    items: Array<{ id: string; tenantId: string }>;
+  };
   const cases: Record<string, unknown> = {};
   const inconsistent: string[] = [];
   for (const item of list.items) {
-    const doc = (await expectStatus(rt, [200], "GET", `/api/cases/${item.id}`)) as { version: number; status: string; severity: string; escalationLevel: number; pendingEvents: number };
+    const doc = (await expectStatus(rt, [200], "GET", `/api/cases/${item.id}`)) as {
+      version: number;
+      status: string;
+      severity: string;
+      escalationLevel: number;
+      pendingEvents: number;
+    };
     const { pendingEvents: _pending, ...view } = doc as Record<string, unknown> & { pendingEvents: number };
     cases[item.id] = view;
-    const instance = (await (await fetch(`${rt.url}/_local/durable/instances/${encodeURIComponent(`case:${item.tenantId}:${item.id}`)}`)).json()) as { runtimeStatus: string; customStatus: string | null };
-    const custom = instance.customStatus === null ? undefined : (JSON.parse(instance.customStatus) as { version: number; status: string; severity: string; escalationLevel: number });
-    if (custom === undefined || custom.version !== doc.version || custom.status !== doc.status || custom.severity !== doc.severity || custom.escalationLevel !== doc.escalationLevel || !["Running", "Pending", "ContinuedAsNew"].includes(instance.runtimeStatus)) {
-      inconsistent.push(`${item.id}: doc v${doc.version} ${doc.status} ${doc.severity} L${doc.escalationLevel}; orchestration ${instance.runtimeStatus} ${instance.customStatus}`);
+    const instance = (await (
+      await fetch(`${rt.url}/_local/durable/instances/${encodeURIComponent(`case:${item.tenantId}:${item.id}`)}`)
+    ).json()) as { runtimeStatus: string; customStatus: string | null };
+    const custom =
+      instance.customStatus === null
+        ? undefined
+        : (JSON.parse(instance.customStatus) as {
+            version: number;
+            status: string;
+            severity: string;
+            escalationLevel: number;
+          });
+    if (
+      custom === undefined ||
+      custom.version !== doc.version ||
+      custom.status !== doc.status ||
+      custom.severity !== doc.severity ||
+      custom.escalationLevel !== doc.escalationLevel ||
+      !["Running", "Pending", "ContinuedAsNew"].includes(instance.runtimeStatus)
+    ) {
+      inconsistent.push(
+        `${item.id}: doc v${doc.version} ${doc.status} ${doc.severity} L${doc.escalationLevel}; orchestration ${instance.runtimeStatus} ${instance.customStatus}`,
+      );
     }
   }
-  const outbox = ((await (await fetch(`${rt.url}/_local/outbox`)).json()) as Array<{ id: string }>).map((m) => m.id).sort();
+  const outbox = ((await (await fetch(`${rt.url}/_local/outbox`)).json()) as Array<{ id: string }>)
+    .map((m) => m.id)
+    .sort();
   return { cases, outbox, inconsistent };
 }

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decide, rejectEvent } from "../../shared/case/index.js";
-import { BadContinuationError, CaseRepository, INBOX_LIMIT, InboxFullError } from "../../shared/store/caseRepository.js";
+import {
+  BadContinuationError,
+  CaseRepository,
+  INBOX_LIMIT,
+  InboxFullError,
+} from "../../shared/store/caseRepository.js";
 import { openContainers } from "../../shared/store/cosmos.js";
 import { newCase } from "../unit/case/fixtures.js";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embeddedCosmos.js";
@@ -25,16 +30,33 @@ describe("case documents in the embedded Cosmos DB", () => {
     expect(await cases.create(state, effects)).toBe("created");
     expect(await cases.create(state, effects)).toBe("exists");
     const doc = await cases.get("contoso-cn", state.id);
-    expect(doc).toMatchObject({ id: state.id, tenantId: "contoso-cn", status: "open", version: 1, inbox: [], outbox: effects });
+    expect(doc).toMatchObject({
+      id: state.id,
+      tenantId: "contoso-cn",
+      status: "open",
+      version: 1,
+      inbox: [],
+      outbox: effects,
+    });
   });
 
   it("keeps every event appended concurrently with a decision being saved (ETag retries, nothing lost)", async () => {
     const { state, effects } = freshCase("concurrent");
     await cases.create(state, effects);
     const now = new Date("2026-11-20T16:00:00.000Z");
-    const appends = Array.from({ length: 8 }, (_, i) => cases.appendEvent("contoso-cn", state.id, { id: `e${i}`, receivedAt: now.toISOString(), event: { type: "customerResponded" } }, (s) => rejectEvent(s, { type: "customerResponded" }, now)));
+    const appends = Array.from({ length: 8 }, (_, i) =>
+      cases.appendEvent(
+        "contoso-cn",
+        state.id,
+        { id: `e${i}`, receivedAt: now.toISOString(), event: { type: "customerResponded" } },
+        (s) => rejectEvent(s, { type: "customerResponded" }, now),
+      ),
+    );
     const next = decide(state, { type: "tick" }, new Date("2026-11-21T11:45:00.000Z"));
-    const [saved, ...appended] = await Promise.all([cases.saveDecision(next.state, next.effects, [], now.toISOString()), ...appends]);
+    const [saved, ...appended] = await Promise.all([
+      cases.saveDecision(next.state, next.effects, [], now.toISOString()),
+      ...appends,
+    ]);
     expect(saved).toBe("saved");
     expect(appended).toEqual(Array(8).fill("accepted"));
     const doc = await cases.get("contoso-cn", state.id);
@@ -47,24 +69,65 @@ describe("case documents in the embedded Cosmos DB", () => {
     await cases.create(state, effects);
     const now = new Date("2026-11-20T16:00:00.000Z");
     const check = (type: "agentResponded" | "reopened") => (s: typeof state) => rejectEvent(s, { type }, now);
-    expect(await cases.appendEvent("contoso-cn", state.id, { id: "x1", receivedAt: now.toISOString(), event: { type: "agentResponded" } }, check("agentResponded"))).toBe("accepted");
-    expect(await cases.appendEvent("contoso-cn", state.id, { id: "x1", receivedAt: now.toISOString(), event: { type: "agentResponded" } }, check("agentResponded"))).toBe("duplicate");
-    expect(await cases.appendEvent("contoso-cn", state.id, { id: "x2", receivedAt: now.toISOString(), event: { type: "reopened" } }, check("reopened"))).toMatchObject({ code: "invalid-transition", status: 409 });
+    expect(
+      await cases.appendEvent(
+        "contoso-cn",
+        state.id,
+        { id: "x1", receivedAt: now.toISOString(), event: { type: "agentResponded" } },
+        check("agentResponded"),
+      ),
+    ).toBe("accepted");
+    expect(
+      await cases.appendEvent(
+        "contoso-cn",
+        state.id,
+        { id: "x1", receivedAt: now.toISOString(), event: { type: "agentResponded" } },
+        check("agentResponded"),
+      ),
+    ).toBe("duplicate");
+    expect(
+      await cases.appendEvent(
+        "contoso-cn",
+        state.id,
+        { id: "x2", receivedAt: now.toISOString(), event: { type: "reopened" } },
+        check("reopened"),
+      ),
+    ).toMatchObject({ code: "invalid-transition", status: 409 });
     const applied = decide(state, { type: "agentResponded", id: "x1" }, now);
     expect(await cases.saveDecision(applied.state, applied.effects, ["x1"], now.toISOString())).toBe("saved");
     expect(await cases.saveDecision(applied.state, applied.effects, ["x1"], now.toISOString())).toBe("already-saved");
     const doc = await cases.get("contoso-cn", state.id);
     expect(doc?.inbox).toEqual([]);
     expect(doc?.state.clocks.initialResponse.state).toBe("met");
-    expect(await cases.appendEvent("contoso-cn", "contoso-cn.missingmissingmi", { id: "y", receivedAt: now.toISOString(), event: { type: "agentResponded" } }, check("agentResponded"))).toBe("not-found");
+    expect(
+      await cases.appendEvent(
+        "contoso-cn",
+        "contoso-cn.missingmissingmi",
+        { id: "y", receivedAt: now.toISOString(), event: { type: "agentResponded" } },
+        check("agentResponded"),
+      ),
+    ).toBe("not-found");
   });
 
   it("bounds the inbox", async () => {
     const { state, effects } = freshCase("bounded");
     await cases.create(state, effects);
     const now = new Date("2026-11-20T16:00:00.000Z");
-    for (let i = 0; i < INBOX_LIMIT; i++) await cases.appendEvent("contoso-cn", state.id, { id: `b${i}`, receivedAt: now.toISOString(), event: { type: "customerResponded" } }, () => undefined);
-    await expect(cases.appendEvent("contoso-cn", state.id, { id: "overflow", receivedAt: now.toISOString(), event: { type: "customerResponded" } }, () => undefined)).rejects.toBeInstanceOf(InboxFullError);
+    for (let i = 0; i < INBOX_LIMIT; i++)
+      await cases.appendEvent(
+        "contoso-cn",
+        state.id,
+        { id: `b${i}`, receivedAt: now.toISOString(), event: { type: "customerResponded" } },
+        () => undefined,
+      );
+    await expect(
+      cases.appendEvent(
+        "contoso-cn",
+        state.id,
+        { id: "overflow", receivedAt: now.toISOString(), event: { type: "customerResponded" } },
+        () => undefined,
+      ),
+    ).rejects.toBeInstanceOf(InboxFullError);
   });
 
   it("clears the outbox of the stored version only", async () => {
@@ -95,6 +158,8 @@ describe("case documents in the embedded Cosmos DB", () => {
     const second = await cases.list({ limit: 2, continuation: first.continuation });
     expect(second.items.map((d) => d.id)).not.toContain(first.items[0]!.id);
     // A token of one query is not valid for another.
-    await expect(cases.list({ limit: 2, status: "open", continuation: first.continuation })).rejects.toBeInstanceOf(BadContinuationError);
+    await expect(cases.list({ limit: 2, status: "open", continuation: first.continuation })).rejects.toBeInstanceOf(
+      BadContinuationError,
+    );
   });
 });

@@ -24,7 +24,15 @@ export async function startEmbeddedCosmos(databaseId = "caseclock-test"): Promis
   const pems = await generate([{ name: "commonName", value: "localhost" }], {
     keyType: "ec",
     algorithm: "sha256",
-    extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }] }],
+    extensions: [
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 2, value: "localhost" },
+          { type: 7, ip: "127.0.0.1" },
+        ],
+      },
+    ],
   });
   const dir = mkdtempSync(join(tmpdir(), "caseclock-cosmos-"));
   const caFile = join(dir, "cert.pem");
@@ -37,14 +45,25 @@ export async function startEmbeddedCosmos(databaseId = "caseclock-test"): Promis
     CASECLOCK_COSMOS_KEY: "local-embedded-server",
     CASECLOCK_COSMOS_CA_FILE: caFile,
     CASECLOCK_COSMOS_DATABASE: databaseId,
-    CASECLOCK_SUPPORT_CONTACTS: JSON.stringify({ queues: { technical: ["tech@support.example"], billing: ["billing@support.example"], presales: ["sales@support.example"] }, escalation: [["duty@support.example"], ["head@support.example"]] }),
+    CASECLOCK_SUPPORT_CONTACTS: JSON.stringify({
+      queues: {
+        technical: ["tech@support.example"],
+        billing: ["billing@support.example"],
+        presales: ["sales@support.example"],
+      },
+      escalation: [["duty@support.example"], ["head@support.example"]],
+    }),
     CASECLOCK_CODE_KEY: "test-code-key-0123456789abcdefghijkl",
     CASECLOCK_OUTBOX_DIR: join(dir, "outbox"),
   });
   const client = createCosmosClient(settings);
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
   for (const c of containerDefinitions) {
-    await database.containers.createIfNotExists({ id: c.id, partitionKey: { paths: [c.partitionKeyPath] }, ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}) });
+    await database.containers.createIfNotExists({
+      id: c.id,
+      partitionKey: { paths: [c.partitionKeyPath] },
+      ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}),
+    });
   }
   return {
     settings,

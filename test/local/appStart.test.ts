@@ -27,11 +27,16 @@ describe("the app on the real clock", () => {
 
   it("keeps agent routes behind the function key", async () => {
     expect((await fetch(`${rt.url}/api/tenants/contoso`)).status).toBe(401);
-    expect((await fetch(`${rt.url}/api/tenants/contoso`, { headers: { "x-functions-key": rt.functionKey } })).status).toBe(404);
+    expect(
+      (await fetch(`${rt.url}/api/tenants/contoso`, { headers: { "x-functions-key": rt.functionKey } })).status,
+    ).toBe(404);
   });
 
   it("generates the secrets an empty settings file leaves out, once, in the data folder", () => {
-    const secrets = JSON.parse(readFileSync(join(rt.dataDir, "secrets.json"), "utf8")) as { webhookSecrets: Record<string, string[]>; codeKey: string };
+    const secrets = JSON.parse(readFileSync(join(rt.dataDir, "secrets.json"), "utf8")) as {
+      webhookSecrets: Record<string, string[]>;
+      codeKey: string;
+    };
     expect(secrets.webhookSecrets.forms?.[0]).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     expect(secrets.codeKey.length).toBeGreaterThanOrEqual(32);
     expect(rt.logs().join("\n")).not.toContain(secrets.codeKey);

@@ -3,8 +3,17 @@ import { CliUsageError, parseCliArguments } from "../../local/config/cliArgument
 
 describe("command line", () => {
   it("reads ports, the virtual clock with or without an instant, the data folder and flags", () => {
-    expect(parseCliArguments(["--port", "0", "--virtual-clock", "--data-dir", "/tmp/x", "--reset"])).toEqual({ port: 0, virtualClock: true, dataDir: "/tmp/x", reset: true, verbose: false, help: false });
-    expect(parseCliArguments(["--port=7072", "--virtual-clock=2026-11-20T15:29:00Z", "--entry", "dist/x/*.js"])).toMatchObject({ port: 7072, virtualClock: "2026-11-20T15:29:00Z", entry: "dist/x/*.js" });
+    expect(parseCliArguments(["--port", "0", "--virtual-clock", "--data-dir", "/tmp/x", "--reset"])).toEqual({
+      port: 0,
+      virtualClock: true,
+      dataDir: "/tmp/x",
+      reset: true,
+      verbose: false,
+      help: false,
+    });
+    expect(
+      parseCliArguments(["--port=7072", "--virtual-clock=2026-11-20T15:29:00Z", "--entry", "dist/x/*.js"]),
+    ).toMatchObject({ port: 7072, virtualClock: "2026-11-20T15:29:00Z", entry: "dist/x/*.js" });
   });
 
   it("refuses what it does not understand", () => {

@@ -53,8 +53,12 @@ describe("timer schedules", () => {
   it("NCRONTAB with seconds, in UTC", () => {
     const s = parseTimerSchedule("0 */5 * * * *");
     expect(new Date(s.nextAfter(Date.parse("2026-11-20T10:05:00Z"))).toISOString()).toBe("2026-11-20T10:10:00.000Z");
-    expect(new Date(s.lastAtOrBefore(Date.parse("2026-11-20T10:09:59Z"))).toISOString()).toBe("2026-11-20T10:05:00.000Z");
-    expect(new Date(s.lastAtOrBefore(Date.parse("2026-11-20T10:10:00Z"))).toISOString()).toBe("2026-11-20T10:10:00.000Z");
+    expect(new Date(s.lastAtOrBefore(Date.parse("2026-11-20T10:09:59Z"))).toISOString()).toBe(
+      "2026-11-20T10:05:00.000Z",
+    );
+    expect(new Date(s.lastAtOrBefore(Date.parse("2026-11-20T10:10:00Z"))).toISOString()).toBe(
+      "2026-11-20T10:10:00.000Z",
+    );
   });
 
   it("TimeSpan intervals; five-field cron is refused (the host wants six)", () => {
@@ -65,7 +69,12 @@ describe("timer schedules", () => {
 
 describe("durable timing rules", () => {
   it("retry delays back off from the first interval, capped at the maximum", () => {
-    const options = { firstRetryIntervalInMilliseconds: 1000, maxNumberOfAttempts: 5, backoffCoefficient: 2, maxRetryIntervalInMilliseconds: 3000 };
+    const options = {
+      firstRetryIntervalInMilliseconds: 1000,
+      maxNumberOfAttempts: 5,
+      backoffCoefficient: 2,
+      maxRetryIntervalInMilliseconds: 3000,
+    };
     expect([1, 2, 3, 4].map((n) => retryDelay(options, n))).toEqual([1000, 2000, 3000, 3000]);
     expect(retryDelay({ firstRetryIntervalInMilliseconds: 500, maxNumberOfAttempts: 3 }, 3)).toBe(500);
     expect(retryTimedOut({ ...options, retryTimeoutInMilliseconds: 10_000 }, 0, 10_000)).toBe(true);

@@ -51,7 +51,10 @@ describe("the journaled Cosmos store", () => {
     expect(after).toEqual(before);
     expect(after.map((d) => d.id)).not.toContain("d7");
     // New entries get fresh rids (the rid counter was restored too).
-    const created = ([...([...second.account.databases._data.values()][0]!.collections!._data.values())][0]!.documents as unknown as Creatable).create({ id: "new", pk: "p" });
+    const created = (
+      [...[...second.account.databases._data.values()][0]!.collections!._data.values()][0]!
+        .documents as unknown as Creatable
+    ).create({ id: "new", pk: "p" });
     expect(after.map((d) => d._rid)).not.toContain(created._rid);
     await second.persistence.close();
   });

@@ -9,7 +9,15 @@ import { Samples, startSamples, type RawEvent } from "./sampleApp.js";
  */
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const E = { ExecutionStarted: 0, TaskScheduled: 4, TaskCompleted: 5, TaskFailed: 6, TimerCreated: 10, TimerFired: 11, EventRaised: 15 };
+const E = {
+  ExecutionStarted: 0,
+  TaskScheduled: 4,
+  TaskCompleted: 5,
+  TaskFailed: 6,
+  TimerCreated: 10,
+  TimerFired: 11,
+  EventRaised: 15,
+};
 
 let rt: RuntimeProcess;
 let samples: Samples;
@@ -33,15 +41,31 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     expect(started.headers.get("location")).toMatch(/\/runtime\/webhooks\/durabletask\/instances\/chain-1\?/);
     await rt.drain();
     const status = await samples.status("chain-1", true);
-    expect(status).toMatchObject({ runtimeStatus: "Completed", output: ["Hello Tokyo!", "Hello Seattle!", "Hello London!"] });
-    expect(status.history!.map((e) => e.EventType)).toEqual(["ExecutionStarted", "TaskCompleted", "TaskCompleted", "TaskCompleted", "ExecutionCompleted"]);
-    expect(status.history!.filter((e) => e.EventType === "TaskCompleted").map((e) => e.FunctionName)).toEqual(["sayHello", "sayHello", "sayHello"]);
+    expect(status).toMatchObject({
+      runtimeStatus: "Completed",
+      output: ["Hello Tokyo!", "Hello Seattle!", "Hello London!"],
+    });
+    expect(status.history!.map((e) => e.EventType)).toEqual([
+      "ExecutionStarted",
+      "TaskCompleted",
+      "TaskCompleted",
+      "TaskCompleted",
+      "ExecutionCompleted",
+    ]);
+    expect(status.history!.filter((e) => e.EventType === "TaskCompleted").map((e) => e.FunctionName)).toEqual([
+      "sayHello",
+      "sayHello",
+      "sayHello",
+    ]);
   });
 
   it("fan-out/fan-in: one activity per item in parallel, aggregated once all are done", async () => {
     await samples.start("fanOutFanIn", "fan-1", { count: 20 });
     await rt.drain();
-    expect(await samples.status("fan-1")).toMatchObject({ runtimeStatus: "Completed", output: { count: 20, sum: 2870 } });
+    expect(await samples.status("fan-1")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { count: 20, sum: 2870 },
+    });
     const { history } = await samples.raw("fan-1");
     // All 20 were scheduled in one episode (ids 1..20), before any of them completed.
     const scheduled = ofType(history, E.TaskScheduled).map((e) => e.EventId);
@@ -57,7 +81,10 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     await rt.drain();
     expect((await samples.status("mixed-1")).runtimeStatus).toBe("Running");
     await rt.clock.advance("PT2S");
-    expect(await samples.status("mixed-1")).toMatchObject({ runtimeStatus: "Completed", output: { results: 200, retried: 20, after: "Hello after!", finishedAt: iso(start + 2000) } });
+    expect(await samples.status("mixed-1")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { results: 200, retried: 20, after: "Hello after!", finishedAt: iso(start + 2000) },
+    });
   });
 
   it("human interaction: the approval event wins and the deadline timer is cancelled", async () => {
@@ -82,7 +109,10 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     await rt.clock.advance("PT23H59M59S");
     expect((await samples.status("approve-2")).runtimeStatus).toBe("Running");
     await rt.clock.advance("PT1S");
-    expect(await samples.status("approve-2")).toMatchObject({ runtimeStatus: "Completed", output: { outcome: "escalated", escalation: "escalated r2", at: iso(now + DAY) } });
+    expect(await samples.status("approve-2")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { outcome: "escalated", escalation: "escalated r2", at: iso(now + DAY) },
+    });
     // A late answer finds a finished instance: the extension answers 410, which the SDK accepts silently.
     expect((await samples.raise("approve-2", "ApprovalEvent", "bob")).status).toBe(202);
   });
@@ -94,9 +124,17 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     expect((await samples.status("monitor-1")).runtimeStatus).toBe("Running");
     await rt.clock.advance("PT1H");
     const status = await samples.status("monitor-1");
-    expect(status).toMatchObject({ runtimeStatus: "Completed", output: { started: iso(start), checkedAt: iso(start + 14 * DAY), status: { jobId: "job-7", state: "done" } } });
+    expect(status).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { started: iso(start), checkedAt: iso(start + 14 * DAY), status: { jobId: "job-7", state: "done" } },
+    });
     const { history } = await samples.raw("monitor-1");
-    expect(ofType(history, E.TimerCreated).map((e) => e.FireAt)).toEqual([iso(start + 3 * DAY), iso(start + 6 * DAY), iso(start + 9 * DAY), iso(start + 14 * DAY)]);
+    expect(ofType(history, E.TimerCreated).map((e) => e.FireAt)).toEqual([
+      iso(start + 3 * DAY),
+      iso(start + 6 * DAY),
+      iso(start + 9 * DAY),
+      iso(start + 14 * DAY),
+    ]);
     expect(ofType(history, E.TimerFired).map((e) => e.TimerId)).toEqual([0, 1, 2, 3]);
   });
 
@@ -108,7 +146,10 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     await samples.raise("counter-1", "add", 2);
     await samples.raise("counter-1", "add", 3);
     await rt.clock.advance("PT1H");
-    expect(await samples.status("counter-1")).toMatchObject({ runtimeStatus: "Running", customStatus: { generation: 1, total: 1 } });
+    expect(await samples.status("counter-1")).toMatchObject({
+      runtimeStatus: "Running",
+      customStatus: { generation: 1, total: 1 },
+    });
     await rt.clock.advance("PT1H");
     await samples.raise("counter-1", "add", 4);
     await rt.clock.advance("PT2H");
@@ -128,9 +169,16 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     await rt.clock.advance("PT1.999S");
     expect((await samples.status("retry-1")).runtimeStatus).toBe("Running");
     await rt.clock.advance("PT0.001S");
-    expect(await samples.status("retry-1")).toMatchObject({ runtimeStatus: "Completed", output: { ok: true, result: { attempts: 3 }, finishedAt: iso(start + 3000) } });
+    expect(await samples.status("retry-1")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { ok: true, result: { attempts: 3 }, finishedAt: iso(start + 3000) },
+    });
     const { history } = await samples.raw("retry-1");
-    const steps = history.filter((e) => [E.TaskScheduled, E.TaskFailed, E.TimerCreated, E.TimerFired, E.TaskCompleted].includes(e.EventType)).map((e) => [e.EventType, e.EventId >= 0 ? e.EventId : (e.TaskScheduledId ?? e.TimerId)]);
+    const steps = history
+      .filter((e) =>
+        [E.TaskScheduled, E.TaskFailed, E.TimerCreated, E.TimerFired, E.TaskCompleted].includes(e.EventType),
+      )
+      .map((e) => [e.EventType, e.EventId >= 0 ? e.EventId : (e.TaskScheduledId ?? e.TimerId)]);
     expect(steps).toEqual([
       [E.TaskScheduled, 0],
       [E.TaskFailed, 0],
@@ -150,7 +198,10 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     const start = (await rt.clock.now()).getTime();
     await samples.start("retryingWorkflow", "retry-2", { key: "retry-2", failures: 10, maxAttempts: 2 });
     await rt.clock.advance("PT3S");
-    expect(await samples.status("retry-2")).toMatchObject({ runtimeStatus: "Completed", output: { ok: false, isTaskFailedError: true, message: "Error: attempt 2 failed", finishedAt: iso(start + 3000) } });
+    expect(await samples.status("retry-2")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { ok: false, isTaskFailedError: true, message: "Error: attempt 2 failed", finishedAt: iso(start + 3000) },
+    });
   });
 
   it("a failing activity surfaces as a TaskFailedError with its failure details; uncaught, it fails the orchestration", async () => {
@@ -159,7 +210,14 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     await rt.drain();
     expect(await samples.status("fail-1")).toMatchObject({
       runtimeStatus: "Completed",
-      output: { caught: true, isTaskFailedError: true, name: "TaskFailedError", message: "TypeError: the widget is broken", errorType: "TypeError", errorMessage: "the widget is broken" },
+      output: {
+        caught: true,
+        isTaskFailedError: true,
+        name: "TaskFailedError",
+        message: "TypeError: the widget is broken",
+        errorType: "TypeError",
+        errorMessage: "the widget is broken",
+      },
     });
     const failed = await samples.status("fail-2");
     expect(failed.runtimeStatus).toBe("Failed");
@@ -174,7 +232,10 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     expect((await fetch(`${rt.url}/api/repair`, { method: "POST" })).status).toBe(204);
     expect((await samples.manage("rewind-1", "rewind", "repaired")).status).toBe(202);
     await rt.drain();
-    expect(await samples.status("rewind-1")).toMatchObject({ runtimeStatus: "Completed", output: ["Hello before!", "repaired"] });
+    expect(await samples.status("rewind-1")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: ["Hello before!", "repaired"],
+    });
   });
 
   it("sub-orchestrations: generated and chosen instance ids, results returned to the parent", async () => {
@@ -187,18 +248,33 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
         { n: 2, greeting: "Hello child 2!", parent: "parent-1" },
       ],
     });
-    expect(await samples.status("parent-1:0")).toMatchObject({ name: "childWorkflow", runtimeStatus: "Completed", input: { n: 1 } });
-    expect(await samples.status("parent-1-second")).toMatchObject({ name: "childWorkflow", runtimeStatus: "Completed", input: { n: 2 } });
+    expect(await samples.status("parent-1:0")).toMatchObject({
+      name: "childWorkflow",
+      runtimeStatus: "Completed",
+      input: { n: 1 },
+    });
+    expect(await samples.status("parent-1-second")).toMatchObject({
+      name: "childWorkflow",
+      runtimeStatus: "Completed",
+      input: { n: 2 },
+    });
   });
 
   it("custom status is visible through getStatus while the orchestration waits", async () => {
     const now = await rt.clock.now();
     await samples.start("waitsForGo", "status-1");
     await rt.drain();
-    expect(await samples.status("status-1")).toMatchObject({ runtimeStatus: "Running", customStatus: { stage: "waiting", since: now.toISOString() } });
+    expect(await samples.status("status-1")).toMatchObject({
+      runtimeStatus: "Running",
+      customStatus: { stage: "waiting", since: now.toISOString() },
+    });
     await samples.raise("status-1", "go", { ok: 1 });
     await rt.drain();
-    expect(await samples.status("status-1")).toMatchObject({ runtimeStatus: "Completed", customStatus: { stage: "done" }, output: { go: { ok: 1 } } });
+    expect(await samples.status("status-1")).toMatchObject({
+      runtimeStatus: "Completed",
+      customStatus: { stage: "done" },
+      output: { go: { ok: 1 } },
+    });
   });
 
   it("terminate: the instance ends Terminated with the reason as output", async () => {
@@ -224,7 +300,10 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     expect((await samples.status("suspend-1")).runtimeStatus).toBe("Suspended");
     await samples.manage("suspend-1", "resume");
     await rt.drain();
-    expect(await samples.status("suspend-1")).toMatchObject({ runtimeStatus: "Completed", output: { go: "while suspended" } });
+    expect(await samples.status("suspend-1")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { go: "while suspended" },
+    });
   });
 
   it("raising an event to a missing instance fails with the SDK's documented error", async () => {
@@ -271,7 +350,11 @@ describe("durable conformance (sample apps through the durable-functions SDK)", 
     const links = started.body as Record<string, string>;
     const running = await fetch(links.statusQueryGetUri!);
     expect(running.status).toBe(202);
-    const sendEvent = await fetch(links.sendEventPostUri!.replace("{eventName}", "go"), { method: "POST", body: '"via webhook"', headers: { "content-type": "application/json" } });
+    const sendEvent = await fetch(links.sendEventPostUri!.replace("{eventName}", "go"), {
+      method: "POST",
+      body: '"via webhook"',
+      headers: { "content-type": "application/json" },
+    });
     expect(sendEvent.status).toBe(202);
     await rt.drain();
     const done = await fetch(links.statusQueryGetUri!);

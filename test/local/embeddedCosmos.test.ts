@@ -23,7 +23,12 @@ afterAll(async () => {
 
 async function container(name: string): Promise<{ container: Container; address: CosmosAddress }> {
   const address = await rt.cosmos();
-  const client = new CosmosClient({ endpoint: address.endpoint, key: address.key, agent: new Agent({ ca: readFileSync(address.caFile) }), connectionPolicy: { enableEndpointDiscovery: false } });
+  const client = new CosmosClient({
+    endpoint: address.endpoint,
+    key: address.key,
+    agent: new Agent({ ca: readFileSync(address.caFile) }),
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
   clients.push(client);
   return { container: client.database(address.database).container(name), address };
 }
@@ -45,22 +50,39 @@ describe("embedded Cosmos DB", () => {
     expect(await statusOf(tenants.items.create({ id: "t-1", name: "again" }))).toBe(409);
 
     const etag = created.resource!._etag;
-    const replaced = await tenants.item("t-1", "t-1").replace({ id: "t-1", name: "Contoso Ltd", plan: "A", count: 1 }, { accessCondition: { type: "IfMatch", condition: etag } });
+    const replaced = await tenants
+      .item("t-1", "t-1")
+      .replace(
+        { id: "t-1", name: "Contoso Ltd", plan: "A", count: 1 },
+        { accessCondition: { type: "IfMatch", condition: etag } },
+      );
     expect(replaced.statusCode).toBe(200);
-    expect(await statusOf(tenants.item("t-1", "t-1").replace({ id: "t-1", name: "stale" }, { accessCondition: { type: "IfMatch", condition: etag } }))).toBe(412);
+    expect(
+      await statusOf(
+        tenants
+          .item("t-1", "t-1")
+          .replace({ id: "t-1", name: "stale" }, { accessCondition: { type: "IfMatch", condition: etag } }),
+      ),
+    ).toBe(412);
 
     const patched = await tenants.item("t-1", "t-1").patch([{ op: "incr", path: "/count", value: 2 }]);
     expect(patched.resource).toMatchObject({ count: 3 });
 
     await tenants.items.create({ id: "t-2", name: "Fabrikam", plan: "B", count: 0 });
-    const { resources } = await tenants.items.query({ query: "SELECT c.id FROM c WHERE c.plan = @plan", parameters: [{ name: "@plan", value: "B" }] }).fetchAll();
+    const { resources } = await tenants.items
+      .query({ query: "SELECT c.id FROM c WHERE c.plan = @plan", parameters: [{ name: "@plan", value: "B" }] })
+      .fetchAll();
     expect(resources).toEqual([{ id: "t-2" }]);
 
     // The embedded server needs each batch operation's partition key in the operation itself.
     const batch = await tenants.items.batch(
       [
         { operationType: BulkOperationType.Create, resourceBody: { id: "t-3", name: "Batch" }, partitionKey: ["t-3"] },
-        { operationType: BulkOperationType.Upsert, resourceBody: { id: "t-3", name: "Batch upserted" }, partitionKey: ["t-3"] },
+        {
+          operationType: BulkOperationType.Upsert,
+          resourceBody: { id: "t-3", name: "Batch upserted" },
+          partitionKey: ["t-3"],
+        },
         { operationType: BulkOperationType.Read, id: "t-3", partitionKey: ["t-3"] },
       ],
       "t-3",
@@ -76,7 +98,10 @@ describe("embedded Cosmos DB", () => {
     const { container: again } = await container("cases");
     const read = await again.item("case-1", "t-1").read();
     expect(read.resource).toMatchObject({ id: "case-1", status: "open", _etag: written.resource!._etag });
-    expect((await (await container("tenants")).container.item("t-1", "t-1").read()).resource).toMatchObject({ name: "Contoso Ltd", count: 3 });
+    expect((await (await container("tenants")).container.item("t-1", "t-1").read()).resource).toMatchObject({
+      name: "Contoso Ltd",
+      count: 3,
+    });
   });
 
   it("keeps every acknowledged write across a SIGKILL", async () => {
@@ -86,8 +111,15 @@ describe("embedded Cosmos DB", () => {
     await rt.kill();
     await rt.restart();
     const { container: again } = await container("cases");
-    const { resources } = await again.items.query<{ n: number }>({ query: "SELECT c.n FROM c WHERE c.tenantId = @t", parameters: [{ name: "@t", value: "t-9" }] }).fetchAll();
-    expect(resources.map((r) => r.n).sort((a, b) => a - b)).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    const { resources } = await again.items
+      .query<{ n: number }>({
+        query: "SELECT c.n FROM c WHERE c.tenantId = @t",
+        parameters: [{ name: "@t", value: "t-9" }],
+      })
+      .fetchAll();
+    expect(resources.map((r) => r.n).sort((a, b) => a - b)).toEqual([
+      0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+    ]);
     const created = await again.items.create({ id: "after-kill", tenantId: "t-9" });
     expect(created.statusCode).toBe(201);
   });

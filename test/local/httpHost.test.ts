@@ -54,7 +54,11 @@ describe("function keys and the route prefix", () => {
 describe("requests and responses", () => {
   it("hands the function the raw body bytes and writes status, headers, cookies and JSON back", async () => {
     const bytes = Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x22, 0x61, 0x22, 0x3a, 0x31, 0x7d, 0x0a, 0xff, 0x00]);
-    const res = await fetch(`${rt.url}/api/echo?x=1&x=2&y=3`, { method: "POST", body: bytes, headers: { "content-type": "application/octet-stream" } });
+    const res = await fetch(`${rt.url}/api/echo?x=1&x=2&y=3`, {
+      method: "POST",
+      body: bytes,
+      headers: { "content-type": "application/octet-stream" },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get("x-echo")).toBe("yes");
     expect(res.headers.get("content-type")).toBe("application/json");
@@ -89,24 +93,50 @@ describe("timer triggers", () => {
 
 describe("the /_local endpoints", () => {
   it("refuse to move the clock backward and read the outbox folder", async () => {
-    const back = await fetch(`${rt.url}/_local/clock`, { method: "POST", body: JSON.stringify({ to: "2020-01-01T00:00:00Z" }) });
+    const back = await fetch(`${rt.url}/_local/clock`, {
+      method: "POST",
+      body: JSON.stringify({ to: "2020-01-01T00:00:00Z" }),
+    });
     expect(back.status).toBe(400);
     expect(back.headers.get("content-type")).toBe("application/problem+json");
-    expect((await fetch(`${rt.url}/_local/clock`, { method: "POST", body: JSON.stringify({ advance: "P1M" }) })).status).toBe(400);
+    expect(
+      (await fetch(`${rt.url}/_local/clock`, { method: "POST", body: JSON.stringify({ advance: "P1M" }) })).status,
+    ).toBe(400);
     expect(await (await fetch(`${rt.url}/_local/outbox`)).json()).toEqual([]);
   });
 
   it("list outbox messages oldest first and log each new one without its recipients", async () => {
     const outbox = join(rt.dataDir, "outbox");
-    const message = (id: string, sentAt: string) => ({ id, to: ["someone@contoso.example"], subject: `Subject ${id}`, language: "fr", text: `Body ${id}`, sentAt });
+    const message = (id: string, sentAt: string) => ({
+      id,
+      to: ["someone@contoso.example"],
+      subject: `Subject ${id}`,
+      language: "fr",
+      text: `Body ${id}`,
+      sentAt,
+    });
     writeFileSync(join(outbox, "m-late.json"), JSON.stringify(message("m-late", "2026-11-21T10:00:00.000Z")));
     writeFileSync(join(outbox, "m-early.json"), JSON.stringify(message("m-early", "2026-11-20T10:00:00.000Z")));
     writeFileSync(join(outbox, "m-partial.json"), '{"id":"m-partial","to":[');
     await rt.drain();
     const listed = (await (await fetch(`${rt.url}/_local/outbox`)).json()) as Record<string, unknown>[];
     expect(listed).toEqual([
-      { id: "m-early", to: ["someone@contoso.example"], subject: "Subject m-early", language: "fr", sentAt: "2026-11-20T10:00:00.000Z", path: join(outbox, "m-early.json") },
-      { id: "m-late", to: ["someone@contoso.example"], subject: "Subject m-late", language: "fr", sentAt: "2026-11-21T10:00:00.000Z", path: join(outbox, "m-late.json") },
+      {
+        id: "m-early",
+        to: ["someone@contoso.example"],
+        subject: "Subject m-early",
+        language: "fr",
+        sentAt: "2026-11-20T10:00:00.000Z",
+        path: join(outbox, "m-early.json"),
+      },
+      {
+        id: "m-late",
+        to: ["someone@contoso.example"],
+        subject: "Subject m-late",
+        language: "fr",
+        sentAt: "2026-11-21T10:00:00.000Z",
+        path: join(outbox, "m-late.json"),
+      },
     ]);
     const full = (await (await fetch(`${rt.url}/_local/outbox?full=1`)).json()) as Record<string, unknown>[];
     expect(full[0]).toMatchObject({ id: "m-early", text: "Body m-early" });

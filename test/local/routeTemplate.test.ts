@@ -26,11 +26,22 @@ describe("route templates", () => {
   });
 
   it("capture several parameters in one segment", () => {
-    expect(compileRoute("files/{name}.{ext}").match(["files", "report.final.pdf"])).toEqual({ name: "report", ext: "final.pdf" });
+    expect(compileRoute("files/{name}.{ext}").match(["files", "report.final.pdf"])).toEqual({
+      name: "report",
+      ext: "final.pdf",
+    });
   });
 
   it("order the most specific template first", () => {
-    const routes = ["items/{*rest}", "items/{id}", "items/{id:int}", "items/special", "items/{id?}"].map(compileRoute).sort(compareRoutes);
-    expect(routes.map((r) => r.template)).toEqual(["items/special", "items/{id:int}", "items/{id}", "items/{id?}", "items/{*rest}"]);
+    const routes = ["items/{*rest}", "items/{id}", "items/{id:int}", "items/special", "items/{id?}"]
+      .map(compileRoute)
+      .sort(compareRoutes);
+    expect(routes.map((r) => r.template)).toEqual([
+      "items/special",
+      "items/{id:int}",
+      "items/{id}",
+      "items/{id?}",
+      "items/{*rest}",
+    ]);
   });
 });

@@ -31,7 +31,10 @@ describe("restarting the local runtime", () => {
     await rt.clock.advance("PT59M");
     expect((await samples.status("sleeper-1")).runtimeStatus).toBe("Running");
     await rt.clock.advance("PT1M");
-    expect(await samples.status("sleeper-1")).toMatchObject({ runtimeStatus: "Completed", output: { wokeAt: "2026-11-20T10:00:00.000Z" } });
+    expect(await samples.status("sleeper-1")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { wokeAt: "2026-11-20T10:00:00.000Z" },
+    });
   });
 
   it("a timer survives a SIGKILL too", async () => {
@@ -41,7 +44,10 @@ describe("restarting the local runtime", () => {
     await rt.restart();
     samples = new Samples(rt);
     await rt.clock.advance("PT1H");
-    expect(await samples.status("sleeper-2")).toMatchObject({ runtimeStatus: "Completed", output: { wokeAt: "2026-11-20T11:00:00.000Z" } });
+    expect(await samples.status("sleeper-2")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { wokeAt: "2026-11-20T11:00:00.000Z" },
+    });
   });
 
   it("an activity killed mid-run runs again after the restart (at least once) and the orchestration completes", async () => {
@@ -69,6 +75,9 @@ describe("restarting the local runtime", () => {
     await rt.restart();
     samples = new Samples(rt);
     await rt.drain();
-    expect(await samples.status("kept-1")).toMatchObject({ runtimeStatus: "Completed", output: { go: "before the crash" } });
+    expect(await samples.status("kept-1")).toMatchObject({
+      runtimeStatus: "Completed",
+      output: { go: "before the crash" },
+    });
   });
 });

@@ -4,7 +4,12 @@ import { startRuntimeProcess, type RuntimeProcess, type RuntimeProcessOptions } 
 export const SAMPLES_ENTRY = "dist/test/fixtures/durable-samples/*.js";
 
 export function startSamples(options: Omit<RuntimeProcessOptions, "entry"> = {}): Promise<RuntimeProcess> {
-  return startRuntimeProcess({ virtualClock: "2026-11-20T09:00:00.000Z", ...options, entry: SAMPLES_ENTRY, settings: { SAMPLE_TICK_SCHEDULE: "0 */30 * * * *", ...options.settings } });
+  return startRuntimeProcess({
+    virtualClock: "2026-11-20T09:00:00.000Z",
+    ...options,
+    entry: SAMPLES_ENTRY,
+    settings: { SAMPLE_TICK_SCHEDULE: "0 */30 * * * *", ...options.settings },
+  });
 }
 
 export interface Reply<T = Record<string, unknown>> {
@@ -61,7 +66,9 @@ export class Samples {
   }
 
   async status(instanceId: string, history = false): Promise<Status> {
-    const r = await reply<Status>(await fetch(`${this.rt.url}/api/instances/${encodeURIComponent(instanceId)}${history ? "?history=1" : ""}`));
+    const r = await reply<Status>(
+      await fetch(`${this.rt.url}/api/instances/${encodeURIComponent(instanceId)}${history ? "?history=1" : ""}`),
+    );
     if (r.status !== 200) throw new Error(`status of ${instanceId}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   }
@@ -71,11 +78,26 @@ export class Samples {
   }
 
   async raise(instanceId: string, eventName: string, data: unknown): Promise<Reply> {
-    return reply(await fetch(`${this.rt.url}/api/instances/${encodeURIComponent(instanceId)}/events/${eventName}`, { method: "POST", body: JSON.stringify(data), headers: { "content-type": "application/json" } }));
+    return reply(
+      await fetch(`${this.rt.url}/api/instances/${encodeURIComponent(instanceId)}/events/${eventName}`, {
+        method: "POST",
+        body: JSON.stringify(data),
+        headers: { "content-type": "application/json" },
+      }),
+    );
   }
 
-  async manage(instanceId: string, operation: "terminate" | "suspend" | "resume" | "rewind", reason = "by test"): Promise<Reply> {
-    return reply(await fetch(`${this.rt.url}/api/instances/${encodeURIComponent(instanceId)}/${operation}?reason=${encodeURIComponent(reason)}`, { method: "POST" }));
+  async manage(
+    instanceId: string,
+    operation: "terminate" | "suspend" | "resume" | "rewind",
+    reason = "by test",
+  ): Promise<Reply> {
+    return reply(
+      await fetch(
+        `${this.rt.url}/api/instances/${encodeURIComponent(instanceId)}/${operation}?reason=${encodeURIComponent(reason)}`,
+        { method: "POST" },
+      ),
+    );
   }
 
   async purge(instanceId: string): Promise<Reply> {
@@ -87,15 +109,25 @@ export class Samples {
   }
 
   /** The engine's own record: raw history events (numeric types, sequence ids) and pending timers. */
-  async raw(instanceId: string): Promise<{ history: RawEvent[]; pendingTimers: { timerId: number; fireAt: string }[]; executionId: string }> {
+  async raw(
+    instanceId: string,
+  ): Promise<{ history: RawEvent[]; pendingTimers: { timerId: number; fireAt: string }[]; executionId: string }> {
     const res = await fetch(`${this.rt.url}/_local/durable/instances/${encodeURIComponent(instanceId)}`);
     if (!res.ok) throw new Error(`raw ${instanceId}: ${res.status}`);
-    return (await res.json()) as { history: RawEvent[]; pendingTimers: { timerId: number; fireAt: string }[]; executionId: string };
+    return (await res.json()) as {
+      history: RawEvent[];
+      pendingTimers: { timerId: number; fireAt: string }[];
+      executionId: string;
+    };
   }
 }
 
 /** Polls `probe` until it returns a value (real time, bounded): for waits on another process, never on time. */
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

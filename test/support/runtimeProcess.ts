@@ -109,18 +109,45 @@ class ChildRuntime implements RuntimeProcess {
   async start(): Promise<void> {
     const virtualClock = this.options.virtualClock;
     // Once started, a restart resumes the persisted virtual time instead of going back to the first instant.
-    const clockArgs = virtualClock === undefined ? [] : this.started || virtualClock === true ? ["--virtual-clock"] : [`--virtual-clock=${virtualClock}`];
-    const args = [MAIN, "--port", "0", "--cosmos-port", "0", "--data-dir", this.dataDir, ...clockArgs, ...(this.options.entry !== undefined ? ["--entry", this.options.entry] : [])];
+    const clockArgs =
+      virtualClock === undefined
+        ? []
+        : this.started || virtualClock === true
+          ? ["--virtual-clock"]
+          : [`--virtual-clock=${virtualClock}`];
+    const args = [
+      MAIN,
+      "--port",
+      "0",
+      "--cosmos-port",
+      "0",
+      "--data-dir",
+      this.dataDir,
+      ...clockArgs,
+      ...(this.options.entry !== undefined ? ["--entry", this.options.entry] : []),
+    ];
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_DIR,
-      env: { ...process.env, ...this.options.env, LOCAL_RUNTIME_SETTINGS_JSON: JSON.stringify(this.options.settings ?? {}) },
+      env: {
+        ...process.env,
+        ...this.options.env,
+        LOCAL_RUNTIME_SETTINGS_JSON: JSON.stringify(this.options.settings ?? {}),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
     this.started = true;
     this.exited = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
     const listening = new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the runtime did not start within ${this.options.startTimeoutMs ?? 60_000} ms:\n${this.lines.slice(-30).join("\n")}`)), this.options.startTimeoutMs ?? 60_000);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `the runtime did not start within ${this.options.startTimeoutMs ?? 60_000} ms:\n${this.lines.slice(-30).join("\n")}`,
+            ),
+          ),
+        this.options.startTimeoutMs ?? 60_000,
+      );
       const onLine = (line: string) => {
         this.lines.push(line);
         const key = FUNCTION_KEY.exec(line);
@@ -146,7 +173,9 @@ class ChildRuntime implements RuntimeProcess {
       }
       child.once("exit", (code) => {
         clearTimeout(timer);
-        reject(new Error(`the runtime exited (code ${String(code)}) before listening:\n${this.lines.slice(-30).join("\n")}`));
+        reject(
+          new Error(`the runtime exited (code ${String(code)}) before listening:\n${this.lines.slice(-30).join("\n")}`),
+        );
       });
     });
     this.currentUrl = await listening;
@@ -175,7 +204,8 @@ class ChildRuntime implements RuntimeProcess {
     this.child = undefined;
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     const code = await this.exited;
-    if (signal === "SIGTERM" && code !== 0 && code !== null) throw new Error(`the runtime exited with code ${code} on SIGTERM:\n${this.lines.slice(-20).join("\n")}`);
+    if (signal === "SIGTERM" && code !== 0 && code !== null)
+      throw new Error(`the runtime exited with code ${code} on SIGTERM:\n${this.lines.slice(-20).join("\n")}`);
   }
 
   private async moveClock(body: { advance: string } | { to: string }): Promise<Date> {
@@ -184,7 +214,10 @@ class ChildRuntime implements RuntimeProcess {
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {
     if (this.child === undefined) throw new Error("the runtime is not running");
-    const res = await fetch(this.currentUrl + path, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}) });
+    const res = await fetch(this.currentUrl + path, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
     return JSON.parse(text) as unknown;

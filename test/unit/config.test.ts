@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseSettings, ConfigurationError } from "../../shared/config/index.js";
 
 const contacts = JSON.stringify({
-  queues: { technical: ["tech@support.example"], billing: ["billing@support.example"], presales: ["sales@support.example"] },
+  queues: {
+    technical: ["tech@support.example"],
+    billing: ["billing@support.example"],
+    presales: ["sales@support.example"],
+  },
   escalation: [["duty@support.example"], ["head@support.example"]],
 });
 const minimal = {
@@ -24,8 +28,12 @@ describe("parseSettings", () => {
 
   it("parses JSON settings and rejects malformed ones by name, without echoing values", () => {
     const secret = "whsec_" + Buffer.from("a".repeat(24)).toString("base64");
-    expect(parseSettings({ ...minimal, CASECLOCK_WEBHOOK_SECRETS: JSON.stringify({ forms: [secret] }) }).CASECLOCK_WEBHOOK_SECRETS).toEqual({ forms: [secret] });
-    const bad = () => parseSettings({ ...minimal, CASECLOCK_WEBHOOK_SECRETS: "{not json", CASECLOCK_CODE_KEY: "too-short" });
+    expect(
+      parseSettings({ ...minimal, CASECLOCK_WEBHOOK_SECRETS: JSON.stringify({ forms: [secret] }) })
+        .CASECLOCK_WEBHOOK_SECRETS,
+    ).toEqual({ forms: [secret] });
+    const bad = () =>
+      parseSettings({ ...minimal, CASECLOCK_WEBHOOK_SECRETS: "{not json", CASECLOCK_CODE_KEY: "too-short" });
     expect(bad).toThrow(ConfigurationError);
     expect(bad).toThrow(/CASECLOCK_WEBHOOK_SECRETS is not valid JSON/);
     expect(bad).toThrow(/CASECLOCK_CODE_KEY/);
@@ -33,15 +41,27 @@ describe("parseSettings", () => {
   });
 
   it("requires the ACS endpoint and sender in acs mode", () => {
-    expect(() => parseSettings({ ...minimal, CASECLOCK_MAIL_MODE: "acs" })).toThrow(/CASECLOCK_ACS_ENDPOINT.*CASECLOCK_MAIL_SENDER|CASECLOCK_MAIL_SENDER.*CASECLOCK_ACS_ENDPOINT/);
-    const s = parseSettings({ ...minimal, CASECLOCK_MAIL_MODE: "acs", CASECLOCK_ACS_ENDPOINT: "https://x.communication.azure.com", CASECLOCK_MAIL_SENDER: "DoNotReply@x.azurecomm.net" });
+    expect(() => parseSettings({ ...minimal, CASECLOCK_MAIL_MODE: "acs" })).toThrow(
+      /CASECLOCK_ACS_ENDPOINT.*CASECLOCK_MAIL_SENDER|CASECLOCK_MAIL_SENDER.*CASECLOCK_ACS_ENDPOINT/,
+    );
+    const s = parseSettings({
+      ...minimal,
+      CASECLOCK_MAIL_MODE: "acs",
+      CASECLOCK_ACS_ENDPOINT: "https://x.communication.azure.com",
+      CASECLOCK_MAIL_SENDER: "DoNotReply@x.azurecomm.net",
+    });
     expect(s.CASECLOCK_MAIL_MODE).toBe("acs");
   });
 });
 
 describe("empty settings", () => {
   it("treats an empty value as unset, so templates can leave optional settings blank", () => {
-    const s = parseSettings({ ...minimal, CASECLOCK_COSMOS_KEY: "", CASECLOCK_MAIL_MODE: "", CASECLOCK_WEBHOOK_SECRETS: "" });
+    const s = parseSettings({
+      ...minimal,
+      CASECLOCK_COSMOS_KEY: "",
+      CASECLOCK_MAIL_MODE: "",
+      CASECLOCK_WEBHOOK_SECRETS: "",
+    });
     expect(s.CASECLOCK_COSMOS_KEY).toBeUndefined();
     expect(s.CASECLOCK_MAIL_MODE).toBe("outbox");
     expect(s.CASECLOCK_WEBHOOK_SECRETS).toEqual({});

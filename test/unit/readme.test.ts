@@ -19,11 +19,14 @@ describe("the README says what the code does", () => {
   });
 
   it("lists every problem type the API can answer", () => {
-    const code = [...sources("functions"), ...sources("shared")].map((f) => readFileSync(join(ROOT, f), "utf8")).join("\n");
+    const code = [...sources("functions"), ...sources("shared")]
+      .map((f) => readFileSync(join(ROOT, f), "utf8"))
+      .join("\n");
     const codes = new Set<string>();
-    for (const m of code.matchAll(/problem\(\d{3}, "([a-z-]+)"/g)) codes.add(m[1]!);
-    for (const m of code.matchAll(/code: "([a-z-]+)", title:/g)) codes.add(m[1]!);
-    for (const m of readFileSync(join(ROOT, "shared/case/rejection.ts"), "utf8").matchAll(/"([a-z]+(?:-[a-z]+)+)"/g)) codes.add(m[1]!);
+    for (const m of code.matchAll(/problem\(\s*\d{3},\s*"([a-z-]+)"/g)) codes.add(m[1]!);
+    for (const m of code.matchAll(/code: "([a-z-]+)",\s*title:/g)) codes.add(m[1]!);
+    for (const m of readFileSync(join(ROOT, "shared/case/rejection.ts"), "utf8").matchAll(/"([a-z]+(?:-[a-z]+)+)"/g))
+      codes.add(m[1]!);
     expect(codes.size).toBeGreaterThan(20);
     for (const c of codes) expect(readme, c).toContain(`\`${c}\``);
   });

@@ -8,7 +8,13 @@ const everyDay = (from: string, to: string) => ({
   sat: [{ from, to }],
   sun: [{ from, to }],
 });
-const weekdays = (from: string, to: string) => ({ mon: [{ from, to }], tue: [{ from, to }], wed: [{ from, to }], thu: [{ from, to }], fri: [{ from, to }] });
+const weekdays = (from: string, to: string) => ({
+  mon: [{ from, to }],
+  tue: [{ from, to }],
+  wed: [{ from, to }],
+  thu: [{ from, to }],
+  fri: [{ from, to }],
+});
 
 /** SPEC §1.3: Office 365 operated by 21Vianet (China). */
 export const vianet21 = {
@@ -28,7 +34,8 @@ export const vianet21 = {
       regional: false,
     },
     "21vianet-billing": {
-      description: "Billing and subscription support: China business hours, Monday–Friday 09:00–18:00 Asia/Shanghai, plus the tenant's holidays.",
+      description:
+        "Billing and subscription support: China business hours, Monday–Friday 09:00–18:00 Asia/Shanghai, plus the tenant's holidays.",
       timeZone: "Asia/Shanghai",
       week: weekdays("09:00", "18:00"),
       holidays: "tenant",

@@ -1,11 +1,18 @@
 import { commonCustomerResponse, commonFollowUp } from "./commonClocks.js";
-import { mondayToFriday, office365Assumptions, office365Eligibility, office365InitialResponse, office365Plans } from "./office365Plans.js";
+import {
+  mondayToFriday,
+  office365Assumptions,
+  office365Eligibility,
+  office365InitialResponse,
+  office365Plans,
+} from "./office365Plans.js";
 
 /** SPEC §1.2: Office 365 support service description (2014), initial response targets by plan. */
 export const office365_2014 = {
   id: "office365-2014",
   title: "Office 365 (2014 service description)",
-  source: "Office 365 support service description, 2014: initial response targets by plan; business-hours targets on the tenant's regional business calendar.",
+  source:
+    "Office 365 support service description, 2014: initial response targets by plan; business-hours targets on the tenant's regional business calendar.",
   plans: office365Plans,
   requiresPlan: true,
   advancedGroup: "advanced",
@@ -14,7 +21,8 @@ export const office365_2014 = {
   },
   calendars: {
     "tenant-business": {
-      description: "The tenant's regional business calendar: its time zone, Monday–Friday 09:00–17:00 (Australia 09:00–18:00), plus the tenant's holidays.",
+      description:
+        "The tenant's regional business calendar: its time zone, Monday–Friday 09:00–17:00 (Australia 09:00–18:00), plus the tenant's holidays.",
       timeZone: "tenant",
       week: mondayToFriday("09:00", "17:00"),
       holidays: "tenant",

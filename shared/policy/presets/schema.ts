@@ -39,9 +39,16 @@ export const presetSchema = z
     requiresPlan: z.boolean(),
     /** Plan group used for tenants with advanced support options, if the preset has one. */
     advancedGroup: z.string().optional(),
-    regions: z.record(z.string().regex(/^[A-Z]{2}$/), z.object({ label: z.string(), week: week.optional(), timeZone: timeZoneSchema.optional() }).strict()),
+    regions: z.record(
+      z.string().regex(/^[A-Z]{2}$/),
+      z.object({ label: z.string(), week: week.optional(), timeZone: timeZoneSchema.optional() }).strict(),
+    ),
     calendars: z.record(z.string(), calendarTemplateSchema),
-    categoryCalendars: z.object(Object.fromEntries(categories.map((c) => [c, z.string()])) as Record<(typeof categories)[number], z.ZodString>).strict(),
+    categoryCalendars: z
+      .object(
+        Object.fromEntries(categories.map((c) => [c, z.string()])) as Record<(typeof categories)[number], z.ZodString>,
+      )
+      .strict(),
     /** plan group (or "default" when the preset has no plans) → severity → target. */
     initialResponse: z.record(z.string(), bySeverity(targetSchema)),
     customerResponse: bySeverity(targetSchema),
@@ -63,20 +70,36 @@ export const presetSchema = z
   .superRefine((p, ctx) => {
     const calendarNames = new Set([...Object.keys(p.calendars), "always"]);
     const checkCalendar = (name: string, path: (string | number)[]) => {
-      if (name !== CATEGORY_CALENDAR && !calendarNames.has(name)) ctx.addIssue({ code: "custom", path, message: `names an unknown calendar "${name}"` });
+      if (name !== CATEGORY_CALENDAR && !calendarNames.has(name))
+        ctx.addIssue({ code: "custom", path, message: `names an unknown calendar "${name}"` });
     };
     for (const [cat, name] of Object.entries(p.categoryCalendars)) {
-      if (name === CATEGORY_CALENDAR || !calendarNames.has(name)) ctx.addIssue({ code: "custom", path: ["categoryCalendars", cat], message: `names an unknown calendar "${name}"` });
+      if (name === CATEGORY_CALENDAR || !calendarNames.has(name))
+        ctx.addIssue({
+          code: "custom",
+          path: ["categoryCalendars", cat],
+          message: `names an unknown calendar "${name}"`,
+        });
     }
     const groups = new Set(Object.values(p.plans).map((plan) => plan.group));
     if (Object.keys(p.plans).length === 0) groups.add("default");
     if (p.advancedGroup !== undefined) groups.add(p.advancedGroup);
-    for (const g of groups) if (!(g in p.initialResponse)) ctx.addIssue({ code: "custom", path: ["initialResponse", g], message: "has no targets for this plan group" });
+    for (const g of groups)
+      if (!(g in p.initialResponse))
+        ctx.addIssue({ code: "custom", path: ["initialResponse", g], message: "has no targets for this plan group" });
     for (const [group, row] of Object.entries(p.initialResponse)) {
-      if (!groups.has(group)) ctx.addIssue({ code: "custom", path: ["initialResponse", group], message: "is not a plan group of this preset" });
-      for (const [sev, t] of Object.entries(row)) if (t.kind !== "elapsed") checkCalendar(t.calendar, ["initialResponse", group, sev, "calendar"]);
+      if (!groups.has(group))
+        ctx.addIssue({
+          code: "custom",
+          path: ["initialResponse", group],
+          message: "is not a plan group of this preset",
+        });
+      for (const [sev, t] of Object.entries(row))
+        if (t.kind !== "elapsed") checkCalendar(t.calendar, ["initialResponse", group, sev, "calendar"]);
     }
-    for (const [sev, t] of Object.entries(p.customerResponse)) if (t.kind !== "elapsed") checkCalendar(t.calendar, ["customerResponse", sev, "calendar"]);
-    for (const [sev, t] of Object.entries(p.followUp)) if (t !== undefined && t.kind !== "elapsed") checkCalendar(t.calendar, ["followUp", sev, "calendar"]);
+    for (const [sev, t] of Object.entries(p.customerResponse))
+      if (t.kind !== "elapsed") checkCalendar(t.calendar, ["customerResponse", sev, "calendar"]);
+    for (const [sev, t] of Object.entries(p.followUp))
+      if (t !== undefined && t.kind !== "elapsed") checkCalendar(t.calendar, ["followUp", sev, "calendar"]);
   });
 export type Preset = z.infer<typeof presetSchema>;

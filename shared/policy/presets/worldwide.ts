@@ -1,5 +1,11 @@
 import { commonCustomerResponse, commonFollowUp } from "./commonClocks.js";
-import { mondayToFriday, office365Assumptions, office365Eligibility, office365InitialResponse, office365Plans } from "./office365Plans.js";
+import {
+  mondayToFriday,
+  office365Assumptions,
+  office365Eligibility,
+  office365InitialResponse,
+  office365Plans,
+} from "./office365Plans.js";
 
 /** SPEC §1.4: worldwide support, calendars by category and region. */
 export const worldwide = {
@@ -15,7 +21,8 @@ export const worldwide = {
   },
   calendars: {
     "regional-billing": {
-      description: "Billing support: Monday–Friday 09:00–17:00 local time of the region (Australia 09:00–18:00; Germany Europe/Berlin), plus the tenant's holidays.",
+      description:
+        "Billing support: Monday–Friday 09:00–17:00 local time of the region (Australia 09:00–18:00; Germany Europe/Berlin), plus the tenant's holidays.",
       timeZone: "tenant",
       week: mondayToFriday("09:00", "17:00"),
       holidays: "tenant",
@@ -23,7 +30,8 @@ export const worldwide = {
       regional: true,
     },
     "regional-presales": {
-      description: "Pre-sales support: local business hours Monday–Friday 09:00–17:00 (Australia 09:00–18:00), plus the tenant's holidays.",
+      description:
+        "Pre-sales support: local business hours Monday–Friday 09:00–17:00 (Australia 09:00–18:00), plus the tenant's holidays.",
       timeZone: "tenant",
       week: mondayToFriday("09:00", "17:00"),
       holidays: "tenant",
@@ -42,5 +50,9 @@ export const worldwide = {
     "Technical support is 24x7, so its business day is 24 h (business-day targets of technical requests are whole days).",
     "Sev A follow-up: an update every 4 h, any time (SPEC §2.3).",
   ],
-  notes: ["Technical support: 24x7.", "Billing support: 09:00–17:00 Monday–Friday, local time of the region; Australia 09:00–18:00; Germany 09:00–17:00 Europe/Berlin.", "Pre-sales support: local business hours Monday–Friday."],
+  notes: [
+    "Technical support: 24x7.",
+    "Billing support: 09:00–17:00 Monday–Friday, local time of the region; Australia 09:00–18:00; Germany 09:00–17:00 Europe/Berlin.",
+    "Pre-sales support: local business hours Monday–Friday.",
+  ],
 } as const;

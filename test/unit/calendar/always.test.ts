@@ -50,12 +50,20 @@ describe("other calendars open around the clock", () => {
   it("a 24x7 week never closes either, unless a holiday closes it", () => {
     const open = businessCalendar({ name: "24x7", timeZone: "Europe/Berlin", week, hoursPerBusinessDay: 24 });
     expect(() => nextClosing(open, t)).toThrow(CalendarError);
-    const withHoliday = businessCalendar({ name: "24x7-xmas", timeZone: "Europe/Berlin", week, holidays: [{ date: "2025-12-25" }, { date: "2025-12-31", open: allDay }], hoursPerBusinessDay: 24 });
+    const withHoliday = businessCalendar({
+      name: "24x7-xmas",
+      timeZone: "Europe/Berlin",
+      week,
+      holidays: [{ date: "2025-12-25" }, { date: "2025-12-31", open: allDay }],
+      hoursPerBusinessDay: 24,
+    });
     // Closes at the start of 25 Dec local (23:00Z on the 24th) and reopens at the start of the 26th.
     expect(nextClosing(withHoliday, t).toISOString()).toBe("2025-12-24T23:00:00.000Z");
     expect(nextOpening(withHoliday, new Date("2025-12-25T12:00:00Z")).toISOString()).toBe("2025-12-25T23:00:00.000Z");
     // After the last closing holiday it never closes again (a whole-day special list does not close).
     expect(() => nextClosing(withHoliday, new Date("2025-12-27T00:00:00Z"))).toThrow(/never closes/);
-    expect(addWorkingTime(withHoliday, new Date("2025-12-24T22:00:00Z"), 2 * H).toISOString()).toBe("2025-12-26T00:00:00.000Z");
+    expect(addWorkingTime(withHoliday, new Date("2025-12-24T22:00:00Z"), 2 * H).toISOString()).toBe(
+      "2025-12-26T00:00:00.000Z",
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingTime, businessCalendar, closeOfBusinessDay, localDateOf, nextBusinessDayClose, nextClosing, type CalendarDefinitionInput } from "../../../shared/calendar/index.js";
+import {
+  addWorkingTime,
+  businessCalendar,
+  closeOfBusinessDay,
+  localDateOf,
+  nextBusinessDayClose,
+  nextClosing,
+  type CalendarDefinitionInput,
+} from "../../../shared/calendar/index.js";
 
 const H = 3_600_000;
 const nineToFive = [{ from: "09:00", to: "17:00" }];
@@ -7,7 +15,12 @@ const office: CalendarDefinitionInput = {
   name: "berlin-office",
   timeZone: "Europe/Berlin",
   week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
-  holidays: [{ date: "2025-12-24", open: [{ from: "09:00", to: "12:00" }] }, { date: "2025-12-25" }, { date: "2025-12-26" }, { date: "2026-01-01" }],
+  holidays: [
+    { date: "2025-12-24", open: [{ from: "09:00", to: "12:00" }] },
+    { date: "2025-12-25" },
+    { date: "2025-12-26" },
+    { date: "2026-01-01" },
+  ],
   hoursPerBusinessDay: 8,
 };
 const cal = businessCalendar(office);
@@ -34,9 +47,17 @@ describe("nextBusinessDayClose (SPEC §2.2 nextBusinessDay)", () => {
   });
 
   it("skips as many weeks as holidays close the only open weekday", () => {
-    const fridays = businessCalendar({ name: "fridays", timeZone: "Asia/Kolkata", week: { fri: nineToFive }, holidays: [{ date: "2026-09-11" }, { date: "2026-09-18" }], hoursPerBusinessDay: 8 });
+    const fridays = businessCalendar({
+      name: "fridays",
+      timeZone: "Asia/Kolkata",
+      week: { fri: nineToFive },
+      holidays: [{ date: "2026-09-11" }, { date: "2026-09-18" }],
+      hoursPerBusinessDay: 8,
+    });
     // Saturday 5 Sep → Fridays 11 and 18 are holidays → Friday 25 Sep 17:00 IST.
-    expect(nextBusinessDayClose(fridays, new Date("2026-09-05T07:58:00Z")).toISOString()).toBe("2026-09-25T11:30:00.000Z");
+    expect(nextBusinessDayClose(fridays, new Date("2026-09-05T07:58:00Z")).toISOString()).toBe(
+      "2026-09-25T11:30:00.000Z",
+    );
   });
 
   it("uses the calendar's local date, not UTC's", () => {
@@ -62,18 +83,29 @@ describe("closeOfBusinessDay and localDateOf", () => {
 
 describe("21vianet: Asia/Shanghai 09:00–24:00 every day (hoursPerBusinessDay 15)", () => {
   const allWeek = [{ from: "09:00", to: "24:00" }];
-  const desk = businessCalendar({ name: "21vianet", timeZone: "Asia/Shanghai", week: { mon: allWeek, tue: allWeek, wed: allWeek, thu: allWeek, fri: allWeek, sat: allWeek, sun: allWeek }, hoursPerBusinessDay: 15 });
+  const desk = businessCalendar({
+    name: "21vianet",
+    timeZone: "Asia/Shanghai",
+    week: { mon: allWeek, tue: allWeek, wed: allWeek, thu: allWeek, fri: allWeek, sat: allWeek, sun: allWeek },
+    hoursPerBusinessDay: 15,
+  });
 
   it("one business day from 23:30 is 23:30 the next day", () => {
-    expect(addWorkingTime(desk, new Date("2025-06-02T15:30:00Z"), 15 * H).toISOString()).toBe("2025-06-03T15:30:00.000Z");
+    expect(addWorkingTime(desk, new Date("2025-06-02T15:30:00Z"), 15 * H).toISOString()).toBe(
+      "2025-06-03T15:30:00.000Z",
+    );
   });
 
   it("received at 02:00, one business day ends exactly at 24:00 (the next midnight), not at 09:00 the day after", () => {
-    expect(addWorkingTime(desk, new Date("2025-06-02T18:00:00Z"), 15 * H).toISOString()).toBe("2025-06-03T16:00:00.000Z");
+    expect(addWorkingTime(desk, new Date("2025-06-02T18:00:00Z"), 15 * H).toISOString()).toBe(
+      "2025-06-03T16:00:00.000Z",
+    );
   });
 
   it("three business days from Saturday 10:00 → Tuesday 10:00", () => {
-    expect(addWorkingTime(desk, new Date("2025-06-07T02:00:00Z"), 45 * H).toISOString()).toBe("2025-06-10T02:00:00.000Z");
+    expect(addWorkingTime(desk, new Date("2025-06-07T02:00:00Z"), 45 * H).toISOString()).toBe(
+      "2025-06-10T02:00:00.000Z",
+    );
   });
 
   it("closes at midnight; the next business day of a Saturday is Sunday, closing at Monday 00:00", () => {
@@ -86,7 +118,12 @@ describe("21vianet: Asia/Shanghai 09:00–24:00 every day (hoursPerBusinessDay 1
 describe("a late-night desk whose days run past midnight", () => {
   const evening = [{ from: "18:00", to: "24:00" }];
   const early = [{ from: "00:00", to: "02:00" }];
-  const desk = businessCalendar({ name: "night", timeZone: "America/New_York", week: { mon: evening, tue: early }, hoursPerBusinessDay: 8 });
+  const desk = businessCalendar({
+    name: "night",
+    timeZone: "America/New_York",
+    week: { mon: evening, tue: early },
+    hoursPerBusinessDay: 8,
+  });
   it("a date closes at its own last interval even when the next date continues the stretch", () => {
     // Monday closes at 24:00 (04:00Z in June); Tuesday's stretch continues to 02:00 (06:00Z).
     expect(closeOfBusinessDay(desk, "2025-06-02")?.toISOString()).toBe("2025-06-03T04:00:00.000Z");

@@ -74,7 +74,8 @@ export class MinuteOracle {
 
   constructor(def: CalendarDefinition) {
     this.offsets = offsetsOf(def.timeZone);
-    const toPairs = (list: readonly OpenInterval[] | undefined): [number, number][] => (list ?? []).map((i) => [minutesOf(i.from), minutesOf(i.to)]);
+    const toPairs = (list: readonly OpenInterval[] | undefined): [number, number][] =>
+      (list ?? []).map((i) => [minutesOf(i.from), minutesOf(i.to)]);
     this.weekly = WEEKDAY_KEYS.map((d) => toPairs(def.week[d]));
     for (const h of def.holidays) this.holidays.set(Date.parse(`${h.date}T00:00:00Z`) / 86_400_000, toPairs(h.open));
   }

@@ -37,7 +37,14 @@ interface Scenario {
 }
 const years = (a: number, b: number) => ({ from: Date.UTC(a, 0, 1), to: Date.UTC(b + 1, 0, 1) });
 const scenarios: Scenario[] = [
-  ...["Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "Asia/Kolkata", "Asia/Shanghai"].map((zone) => ({ zone, ...years(2025, 2026), runs: RUNS, why: "2025–2026" })),
+  ...[
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+    "Asia/Shanghai",
+  ].map((zone) => ({ zone, ...years(2025, 2026), runs: RUNS, why: "2025–2026" })),
   // Rarer shapes of zone history, fewer runs each.
   { zone: "America/Santiago", ...years(2025, 2026), runs: Math.ceil(RUNS / 5), why: "changes at midnight" },
   { zone: "Pacific/Apia", ...years(2011, 2012), runs: Math.ceil(RUNS / 5), why: "skipped 2011-12-30 entirely" },
@@ -61,11 +68,18 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${St
 
 /** Minutes where DST changes happen in the zones under test (01:00–03:00, and midnight), drawn often. */
 const nearChange = fc.constantFrom(60, 75, 90, 105, 119, 120, 121, 135, 150, 165, 180, 1380, 1410, 1439);
-const boundaryMinute = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 1440 }) }, { weight: 2, arbitrary: nearChange }, { weight: 1, arbitrary: fc.constantFrom(0, 540, 1020, 1440) });
+const boundaryMinute = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 1440 }) },
+  { weight: 2, arbitrary: nearChange },
+  { weight: 1, arbitrary: fc.constantFrom(0, 540, 1020, 1440) },
+);
 
 /** 1–3 sorted intervals of one day; some touch, some end at 24:00. */
 const dayIntervals: fc.Arbitrary<OpenInterval[]> = fc
-  .tuple(fc.uniqueArray(boundaryMinute, { minLength: 2, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }))
+  .tuple(
+    fc.uniqueArray(boundaryMinute, { minLength: 2, maxLength: 6 }),
+    fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+  )
   .map(([points, touch]) => {
     const sorted = [...points].sort((a, b) => a - b);
     if (sorted.length % 2 === 1) sorted.pop();
@@ -90,9 +104,24 @@ const week = fc.oneof(
     arbitrary: fc
       .array(fc.option(dayIntervals, { freq: 3 }), { minLength: 7, maxLength: 7 })
       .filter((days) => days.some((d) => d !== null))
-      .map((days) => Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].flatMap((k, i) => (days[i] ? [[k, days[i]]] : [])))),
+      .map((days) =>
+        Object.fromEntries(
+          ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].flatMap((k, i) => (days[i] ? [[k, days[i]]] : [])),
+        ),
+      ),
   },
-  { weight: 1, arbitrary: fc.constant({ mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant({
+      mon: allDay,
+      tue: allDay,
+      wed: allDay,
+      thu: allDay,
+      fri: allDay,
+      sat: allDay,
+      sun: allDay,
+    }),
+  },
 );
 
 /** Plain data, so that a failing case prints as something one can paste into a unit test. */
@@ -108,32 +137,40 @@ function caseArbitrary({ zone, from, to }: Scenario, changes: readonly number[])
   const nearDst =
     changes.length === 0
       ? anyMinute
-      : fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -10 * 1440, max: 10 * 1440 })).map(([c, d]) => c + d * MINUTE);
+      : fc
+          .tuple(fc.constantFrom(...changes), fc.integer({ min: -10 * 1440, max: 10 * 1440 }))
+          .map(([c, d]) => c + d * MINUTE);
   const receipt = fc.oneof({ weight: 7, arbitrary: nearDst }, { weight: 3, arbitrary: anyMinute });
-  return fc
-    .tuple(week, receipt)
-    .chain(([w, r]) => {
-      const localDay = Math.floor(r / DAY);
-      const holiday = fc.record({ offset: fc.integer({ min: -3, max: 24 }), open: fc.option(fc.oneof(dayIntervals, fc.constant<OpenInterval[]>([])), { freq: 2 }) });
-      return fc.tuple(
+  return fc.tuple(week, receipt).chain(([w, r]) => {
+    const localDay = Math.floor(r / DAY);
+    const holiday = fc.record({
+      offset: fc.integer({ min: -3, max: 24 }),
+      open: fc.option(fc.oneof(dayIntervals, fc.constant<OpenInterval[]>([])), { freq: 2 }),
+    });
+    return fc
+      .tuple(
         fc.constant(w),
         fc.constant(r),
         fc.uniqueArray(holiday, { maxLength: 4, selector: (h) => h.offset }),
         offsetInWeeks,
         fc.integer({ min: 0, max: 60 * 24 * 21 }),
-      ).map(([w2, r2, hs, weeks, span]): Case => ({
+      )
+      .map(([w2, r2, hs, weeks, span]): Case => ({
         calendar: {
           name: "random",
           timeZone: zone,
           week: w2,
-          holidays: hs.map((h) => ({ date: new Date((localDay + h.offset) * DAY).toISOString().slice(0, 10), ...(h.open === null ? {} : { open: h.open }) })),
+          holidays: hs.map((h) => ({
+            date: new Date((localDay + h.offset) * DAY).toISOString().slice(0, 10),
+            ...(h.open === null ? {} : { open: h.open }),
+          })),
           hoursPerBusinessDay: 8,
         },
         receipt: new Date(r2).toISOString(),
         minutes: Math.round(weeks * openMinutesPerWeek(w2)),
         spanMinutes: span,
       }));
-    });
+  });
 }
 
 /**
@@ -149,7 +186,10 @@ const offsetInWeeks = fc.oneof(
 );
 
 function openMinutesPerWeek(week: CalendarDefinitionInput["week"]): number {
-  return Object.values(week).reduce((sum, list) => sum + (list ?? []).reduce((s, i) => s + toMinutes(i.to) - toMinutes(i.from), 0), 0);
+  return Object.values(week).reduce(
+    (sum, list) => sum + (list ?? []).reduce((s, i) => s + toMinutes(i.to) - toMinutes(i.from), 0),
+    0,
+  );
 }
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
@@ -161,7 +201,9 @@ describe.each(scenarios)("calendar in $zone ($why) against the minute oracle", (
   const cases = caseArbitrary(scenario, changes);
 
   it("the oracle reads local time exactly as Luxon does", () => {
-    const oracle = new MinuteOracle(businessCalendar({ name: "x", timeZone: zone, week: { mon: allDay }, hoursPerBusinessDay: 8 }).definition);
+    const oracle = new MinuteOracle(
+      businessCalendar({ name: "x", timeZone: zone, week: { mon: allDay }, hoursPerBusinessDay: 8 }).definition,
+    );
     for (const c of changes.length > 0 ? changes : [scenario.from]) {
       for (let m = c / MINUTE - 90; m < c / MINUTE + 90; m++) expect(oracle.local(m)).toEqual(luxonLocal(zone, m));
     }
@@ -218,7 +260,9 @@ describe.each(scenarios)("calendar in $zone ($why) against the minute oracle", (
         expect(later.getTime()).toBeGreaterThanOrEqual(due.getTime());
         const mid = new Date(receipt + span);
         const end = new Date(receipt + span + extra * MINUTE);
-        expect(workingTimeBetween(cal, from, end)).toBe(workingTimeBetween(cal, from, mid) + workingTimeBetween(cal, mid, end));
+        expect(workingTimeBetween(cal, from, end)).toBe(
+          workingTimeBetween(cal, from, mid) + workingTimeBetween(cal, mid, end),
+        );
         if (ms > 0) expect(isOpen(cal, new Date(due.getTime() - 1))).toBe(true);
         else expect(isOpen(cal, due)).toBe(true);
       }),

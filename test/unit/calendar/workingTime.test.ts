@@ -1,14 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingTime, businessCalendar, isOpen, nextClosing, nextOpening, workingTimeBetween, type CalendarDefinitionInput } from "../../../shared/calendar/index.js";
+import {
+  addWorkingTime,
+  businessCalendar,
+  isOpen,
+  nextClosing,
+  nextOpening,
+  workingTimeBetween,
+  type CalendarDefinitionInput,
+} from "../../../shared/calendar/index.js";
 
 const H = 3_600_000;
 const M = 60_000;
 const nineToFive = [{ from: "09:00", to: "17:00" }];
 const weekdays = { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive };
-const berlinOffice: CalendarDefinitionInput = { name: "berlin-office", timeZone: "Europe/Berlin", week: weekdays, hoursPerBusinessDay: 8 };
+const berlinOffice: CalendarDefinitionInput = {
+  name: "berlin-office",
+  timeZone: "Europe/Berlin",
+  week: weekdays,
+  hoursPerBusinessDay: 8,
+};
 
-const add = (def: CalendarDefinitionInput, from: string, ms: number) => addWorkingTime(businessCalendar(def), new Date(from), ms).toISOString();
-const between = (def: CalendarDefinitionInput, from: string, to: string) => workingTimeBetween(businessCalendar(def), new Date(from), new Date(to));
+const add = (def: CalendarDefinitionInput, from: string, ms: number) =>
+  addWorkingTime(businessCalendar(def), new Date(from), ms).toISOString();
+const between = (def: CalendarDefinitionInput, from: string, to: string) =>
+  workingTimeBetween(businessCalendar(def), new Date(from), new Date(to));
 
 // Berlin is UTC+2 in June 2025 (CEST); 2025-06-02 is a Monday.
 describe("working time on a Mon–Fri 09:00–17:00 calendar (Europe/Berlin, summer)", () => {
@@ -53,7 +68,17 @@ describe("several intervals a day, 24:00 ends and intervals across midnight", ()
   const split: CalendarDefinitionInput = {
     name: "lunch-break",
     timeZone: "Europe/Berlin",
-    week: { mon: [{ from: "08:00", to: "12:00" }, { from: "13:00", to: "17:00" }, { from: "18:00", to: "24:00" }], tue: [{ from: "00:00", to: "02:00" }, { from: "09:00", to: "10:00" }] },
+    week: {
+      mon: [
+        { from: "08:00", to: "12:00" },
+        { from: "13:00", to: "17:00" },
+        { from: "18:00", to: "24:00" },
+      ],
+      tue: [
+        { from: "00:00", to: "02:00" },
+        { from: "09:00", to: "10:00" },
+      ],
+    },
     hoursPerBusinessDay: 8,
   };
 
@@ -75,7 +100,12 @@ describe("several intervals a day, 24:00 ends and intervals across midnight", ()
 
   it("a 24x7 week made of 00:00–24:00 days counts every millisecond", () => {
     const allDay = [{ from: "00:00", to: "24:00" }];
-    const cal: CalendarDefinitionInput = { name: "24x7", timeZone: "America/New_York", week: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, hoursPerBusinessDay: 24 };
+    const cal: CalendarDefinitionInput = {
+      name: "24x7",
+      timeZone: "America/New_York",
+      week: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+      hoursPerBusinessDay: 24,
+    };
     // Across the spring-forward night too: real time, not wall-clock time.
     expect(add(cal, "2025-03-08T12:00:00Z", 48 * H)).toBe("2025-03-10T12:00:00.000Z");
     expect(between(cal, "2025-03-08T12:00:00Z", "2025-03-10T12:00:00Z")).toBe(48 * H);
@@ -85,7 +115,11 @@ describe("several intervals a day, 24:00 ends and intervals across midnight", ()
 describe("holidays", () => {
   const withHolidays: CalendarDefinitionInput = {
     ...berlinOffice,
-    holidays: [{ date: "2025-12-24", open: [{ from: "09:00", to: "12:00" }], name: "Christmas Eve" }, { date: "2025-12-25" }, { date: "2025-12-26", open: [] }],
+    holidays: [
+      { date: "2025-12-24", open: [{ from: "09:00", to: "12:00" }], name: "Christmas Eve" },
+      { date: "2025-12-25" },
+      { date: "2025-12-26", open: [] },
+    ],
   };
   const cal = businessCalendar(withHolidays);
 
@@ -105,8 +139,13 @@ describe("holidays", () => {
   });
 
   it("a holiday can open a day the week keeps closed", () => {
-    const saturdayOpen = businessCalendar({ ...berlinOffice, holidays: [{ date: "2025-06-07", open: [{ from: "10:00", to: "14:00" }] }] });
-    expect(addWorkingTime(saturdayOpen, new Date("2025-06-06T16:00:00Z"), H).toISOString()).toBe("2025-06-07T09:00:00.000Z");
+    const saturdayOpen = businessCalendar({
+      ...berlinOffice,
+      holidays: [{ date: "2025-06-07", open: [{ from: "10:00", to: "14:00" }] }],
+    });
+    expect(addWorkingTime(saturdayOpen, new Date("2025-06-06T16:00:00Z"), H).toISOString()).toBe(
+      "2025-06-07T09:00:00.000Z",
+    );
   });
 
   it("counts whole weeks between holidays years apart", () => {

@@ -19,23 +19,43 @@ describe("opening a case", () => {
   it("starts the initial-response clock with its due instant, warning point and acknowledgement", () => {
     const { state, effects } = newCase();
     const ir = state.clocks.initialResponse;
-    expect(ir).toMatchObject({ kind: "initialResponse", severity: "B", state: "running", startedAt: "2026-11-20T15:30:00.000Z", dueAt: "2026-11-21T15:30:00.000Z" });
+    expect(ir).toMatchObject({
+      kind: "initialResponse",
+      severity: "B",
+      state: "running",
+      startedAt: "2026-11-20T15:30:00.000Z",
+      dueAt: "2026-11-21T15:30:00.000Z",
+    });
     // 75 % of 15 working hours = 11 h 15 min: 30 min on Friday, 10 h 45 min from Saturday 09:00 → Saturday 19:45 Beijing.
     expect(ir.warnAt).toBe("2026-11-21T11:45:00.000Z");
     expect(state.status).toBe("open");
     expect(state.escalationLevel).toBe(0);
     expect(effects).toEqual([
-      expect.objectContaining({ type: "sendMail", id: "contoso-cn.c1.v1.0", template: "acknowledgement", to: { kind: "requester" }, data: expect.objectContaining({ dueAt: "2026-11-21T15:30:00.000Z", expectedWait: "P1D" }) }),
+      expect.objectContaining({
+        type: "sendMail",
+        id: "contoso-cn.c1.v1.0",
+        template: "acknowledgement",
+        to: { kind: "requester" },
+        data: expect.objectContaining({ dueAt: "2026-11-21T15:30:00.000Z", expectedWait: "P1D" }),
+      }),
     ]);
     expect(nextWakeUp(state)).toBe(ir.warnAt);
   });
 
   it("records why a requested severity was lowered at intake (SPEC §2.4) and tells the requester", () => {
-    const { state, effects } = newCase({ severity: "B", requestedSeverity: "A", reasons: ["sev-a-requires-advanced-agreement"] });
+    const { state, effects } = newCase({
+      severity: "B",
+      requestedSeverity: "A",
+      reasons: ["sev-a-requires-advanced-agreement"],
+    });
     expect(state.reasons).toEqual(["sev-a-requires-advanced-agreement"]);
     expect(state.timeline.map((e) => e.type)).toEqual(["opened", "severityAdjusted"]);
     expect(state.timeline[1]).toMatchObject({ from: "A", to: "B", reason: "sev-a-requires-advanced-agreement" });
-    expect(effects[0]?.data).toMatchObject({ requestedSeverity: "A", severity: "B", reasons: ["sev-a-requires-advanced-agreement"] });
+    expect(effects[0]?.data).toMatchObject({
+      requestedSeverity: "A",
+      severity: "B",
+      reasons: ["sev-a-requires-advanced-agreement"],
+    });
   });
 });
 
@@ -44,7 +64,9 @@ describe("initial response: warning, breach, repeated escalation, response", () 
     const { state } = newCase();
     const d = decide(state, tick, at("2026-11-21T11:45:00.000Z"));
     expect(d.state.clocks.initialResponse.warnedAt).toBe("2026-11-21T11:45:00.000Z");
-    expect(d.effects).toEqual([expect.objectContaining({ template: "warning", to: { kind: "queue", category: "technical" } })]);
+    expect(d.effects).toEqual([
+      expect.objectContaining({ template: "warning", to: { kind: "queue", category: "technical" } }),
+    ]);
     expect(nextWakeUp(d.state)).toBe("2026-11-21T15:30:00.000Z");
   });
 
@@ -58,7 +80,11 @@ describe("initial response: warning, breach, repeated escalation, response", () 
   it("escalates one level at due, then again one target length later on the target's own clock", () => {
     const { state: s0 } = newCase();
     const { state: s1, effects: e1 } = runUntil(s0, at("2026-11-21T15:30:00.000Z"));
-    expect(s1.clocks.initialResponse).toMatchObject({ state: "breached", breachedAt: "2026-11-21T15:30:00.000Z", escalations: 1 });
+    expect(s1.clocks.initialResponse).toMatchObject({
+      state: "breached",
+      breachedAt: "2026-11-21T15:30:00.000Z",
+      escalations: 1,
+    });
     expect(s1.escalationLevel).toBe(1);
     expect(e1.map((e) => [e.template, e.to])).toEqual([
       ["warning", { kind: "queue", category: "technical" }],
@@ -76,7 +102,11 @@ describe("initial response: warning, breach, repeated escalation, response", () 
     const { state: s0 } = newCase();
     const { state: s1 } = runUntil(s0, at("2026-11-22T15:30:00.000Z"));
     const d = decide(s1, event({ type: "agentResponded" }), at("2026-11-22T16:00:00.000Z"));
-    expect(d.state.clocks.initialResponse).toMatchObject({ state: "breached", breachedAt: "2026-11-21T15:30:00.000Z", respondedAt: "2026-11-22T16:00:00.000Z" });
+    expect(d.state.clocks.initialResponse).toMatchObject({
+      state: "breached",
+      breachedAt: "2026-11-21T15:30:00.000Z",
+      respondedAt: "2026-11-22T16:00:00.000Z",
+    });
     expect(d.state.clocks.initialResponse.nextEscalationAt).toBeUndefined();
     expect(d.state.escalationLevel).toBe(2);
     expect(d.state.firstResponseAt).toBe("2026-11-22T16:00:00.000Z");
@@ -95,12 +125,17 @@ describe("initial response: warning, breach, repeated escalation, response", () 
   it("applies missed milestones before a late event (the timer and the event raced)", () => {
     const { state } = newCase();
     const d = decide(state, event({ type: "agentResponded" }), at("2026-11-21T15:30:00.001Z"));
-    expect(d.state.clocks.initialResponse).toMatchObject({ state: "breached", respondedAt: "2026-11-21T15:30:00.001Z" });
+    expect(d.state.clocks.initialResponse).toMatchObject({
+      state: "breached",
+      respondedAt: "2026-11-21T15:30:00.001Z",
+    });
     expect(d.effects.map((e) => e.template)).toEqual(["warning", "escalation"]);
   });
 
   it("after an outage, escalates once for the overdue repeats and resumes the rhythm", () => {
-    const { state: s0 } = newCase({ clockSettings: { warningFraction: 0.75, escalationRepeat: { kind: "elapsed", hours: 1 }, reopenWindowDays: 14 } });
+    const { state: s0 } = newCase({
+      clockSettings: { warningFraction: 0.75, escalationRepeat: { kind: "elapsed", hours: 1 }, reopenWindowDays: 14 },
+    });
     const s1 = runUntil(s0, at("2026-11-21T15:30:00.000Z")).state;
     expect(s1.clocks.initialResponse.nextEscalationAt).toBe("2026-11-21T16:30:00.000Z");
     const d = decide(s1, tick, at("2026-11-21T19:45:00.000Z"));
@@ -116,15 +151,39 @@ describe("severity changes", () => {
     const change = at("2026-11-21T01:00:00.000Z");
     const d = decide(state, event({ type: "severityChanged", severity: "A", reason: "all users affected" }), change);
     expect(d.state.severity).toBe("A");
-    expect(d.state.clocks.initialResponse).toMatchObject({ severity: "A", startedAt: change.toISOString(), dueAt: "2026-11-21T02:00:00.000Z", state: "running" });
-    expect(d.state.clockHistory).toEqual([expect.objectContaining({ kind: "initialResponse", severity: "B", state: "stopped", stopReason: "severity-changed", dueAt: "2026-11-21T15:30:00.000Z" })]);
-    expect(d.state.timeline.at(-1)).toMatchObject({ type: "severityChanged", from: "B", to: "A", previousDueAt: "2026-11-21T15:30:00.000Z", dueAt: "2026-11-21T02:00:00.000Z", reason: "all users affected" });
+    expect(d.state.clocks.initialResponse).toMatchObject({
+      severity: "A",
+      startedAt: change.toISOString(),
+      dueAt: "2026-11-21T02:00:00.000Z",
+      state: "running",
+    });
+    expect(d.state.clockHistory).toEqual([
+      expect.objectContaining({
+        kind: "initialResponse",
+        severity: "B",
+        state: "stopped",
+        stopReason: "severity-changed",
+        dueAt: "2026-11-21T15:30:00.000Z",
+      }),
+    ]);
+    expect(d.state.timeline.at(-1)).toMatchObject({
+      type: "severityChanged",
+      from: "B",
+      to: "A",
+      previousDueAt: "2026-11-21T15:30:00.000Z",
+      dueAt: "2026-11-21T02:00:00.000Z",
+      reason: "all users affected",
+    });
     expect(d.effects).toEqual([expect.objectContaining({ template: "severityChanged", to: { kind: "requester" } })]);
   });
 
   it("a lowering before the first response restarts the clock too (down)", () => {
     const { state } = newCase({ severity: "A" });
-    const d = decide(state, event({ type: "severityChanged", severity: "C", reason: "one user, workaround exists" }), at("2026-11-20T16:00:00.000Z"));
+    const d = decide(
+      state,
+      event({ type: "severityChanged", severity: "C", reason: "one user, workaround exists" }),
+      at("2026-11-20T16:00:00.000Z"),
+    );
     // 3 business days of the 09:00–24:00 desk (45 h) from Saturday 00:00 Beijing: Sat 15 + Sun 15 + Mon 15 → Monday 24:00.
     expect(d.state.clocks.initialResponse).toMatchObject({ severity: "C", dueAt: "2026-11-23T16:00:00.000Z" });
   });
@@ -132,24 +191,42 @@ describe("severity changes", () => {
   it("after the first response the initial-response clock stays as it was", () => {
     const { state } = newCase();
     const responded = decide(state, event({ type: "agentResponded" }), at("2026-11-21T01:00:00.000Z")).state;
-    const d = decide(responded, event({ type: "severityChanged", severity: "C", reason: "workaround" }), at("2026-11-21T02:00:00.000Z"));
+    const d = decide(
+      responded,
+      event({ type: "severityChanged", severity: "C", reason: "workaround" }),
+      at("2026-11-21T02:00:00.000Z"),
+    );
     expect(d.state.clocks.initialResponse).toEqual(responded.clocks.initialResponse);
     expect(d.state.severity).toBe("C");
   });
 
   it("refuses Sev A when the tenant is not eligible, and a change to the same severity", () => {
-    const { state } = newCase({ tenant: { preset: "21vianet", timeZone: "Asia/Shanghai", advancedAgreement: false, holidays: [] } });
-    const d = decide(state, event({ type: "severityChanged", severity: "A", reason: "outage" }), at("2026-11-21T01:00:00.000Z"));
-    expect(d.rejection).toMatchObject({ code: "severity-not-eligible", status: 422, reasons: ["sev-a-requires-advanced-agreement"] });
+    const { state } = newCase({
+      tenant: { preset: "21vianet", timeZone: "Asia/Shanghai", advancedAgreement: false, holidays: [] },
+    });
+    const d = decide(
+      state,
+      event({ type: "severityChanged", severity: "A", reason: "outage" }),
+      at("2026-11-21T01:00:00.000Z"),
+    );
+    expect(d.rejection).toMatchObject({
+      code: "severity-not-eligible",
+      status: 422,
+      reasons: ["sev-a-requires-advanced-agreement"],
+    });
     expect(d.state.severity).toBe("B");
-    expect(decide(state, event({ type: "severityChanged", severity: "B", reason: "same" }), at("2026-11-21T01:00:00.000Z")).rejection?.code).toBe("severity-unchanged");
+    expect(
+      decide(state, event({ type: "severityChanged", severity: "B", reason: "same" }), at("2026-11-21T01:00:00.000Z"))
+        .rejection?.code,
+    ).toBe("severity-unchanged");
   });
 });
 
 describe("customer response clock (SPEC §2.3)", () => {
   function awaiting(severity: "A" | "B" | "C") {
     const { state } = newCase({ severity });
-    return decide(state, event({ type: "awaitingCustomer", reason: "need logs" }), at("2026-11-20T16:00:00.000Z")).state;
+    return decide(state, event({ type: "awaitingCustomer", reason: "need logs" }), at("2026-11-20T16:00:00.000Z"))
+      .state;
   }
 
   it("awaiting customer answers the initial response and starts the customer clock", () => {
@@ -157,7 +234,11 @@ describe("customer response clock (SPEC §2.3)", () => {
     expect(s.status).toBe("awaitingCustomer");
     expect(s.clocks.initialResponse).toMatchObject({ state: "met", respondedAt: "2026-11-20T16:00:00.000Z" });
     // 3 business days of the 09:00–24:00 desk from Friday 24:00 Beijing → Monday 24:00.
-    expect(s.clocks.customerResponse).toMatchObject({ state: "running", severity: "B", dueAt: "2026-11-23T16:00:00.000Z" });
+    expect(s.clocks.customerResponse).toMatchObject({
+      state: "running",
+      severity: "B",
+      dueAt: "2026-11-23T16:00:00.000Z",
+    });
   });
 
   it("a customer answer stops the clock and reopens work", () => {
@@ -175,10 +256,31 @@ describe("customer response clock (SPEC §2.3)", () => {
     expect(state.severity).toBe("B");
     expect(state.status).toBe("awaitingCustomer");
     // B: 3 business days of the desk from Saturday 04:00 Beijing (closed) → from Saturday 09:00, 45 h → Monday 24:00.
-    expect(state.clocks.customerResponse).toMatchObject({ severity: "B", startedAt: "2026-11-20T20:00:00.000Z", dueAt: "2026-11-23T16:00:00.000Z", state: "running" });
-    expect(state.clockHistory.at(-1)).toMatchObject({ kind: "customerResponse", severity: "A", state: "expired", expiredAt: "2026-11-20T20:00:00.000Z" });
-    expect(state.timeline.at(-1)).toMatchObject({ type: "severityLowered", from: "A", to: "B", reason: "customer-silent" });
-    expect(effects).toEqual([expect.objectContaining({ template: "severityLowered", to: { kind: "requester" }, data: expect.objectContaining({ from: "A", to: "B", reason: "customer-silent" }) })]);
+    expect(state.clocks.customerResponse).toMatchObject({
+      severity: "B",
+      startedAt: "2026-11-20T20:00:00.000Z",
+      dueAt: "2026-11-23T16:00:00.000Z",
+      state: "running",
+    });
+    expect(state.clockHistory.at(-1)).toMatchObject({
+      kind: "customerResponse",
+      severity: "A",
+      state: "expired",
+      expiredAt: "2026-11-20T20:00:00.000Z",
+    });
+    expect(state.timeline.at(-1)).toMatchObject({
+      type: "severityLowered",
+      from: "A",
+      to: "B",
+      reason: "customer-silent",
+    });
+    expect(effects).toEqual([
+      expect.objectContaining({
+        template: "severityLowered",
+        to: { kind: "requester" },
+        data: expect.objectContaining({ from: "A", to: "B", reason: "customer-silent" }),
+      }),
+    ]);
   });
 
   it("Sev B silence: lowered to C", () => {
@@ -190,7 +292,12 @@ describe("customer response clock (SPEC §2.3)", () => {
   it(`Sev C is not lowered: it is reminded, at most ${MAX_CUSTOMER_REMINDERS} times, then the queue is told`, () => {
     const { state, effects } = runUntil(awaiting("C"), at("2027-01-01T00:00:00.000Z"));
     expect(state.severity).toBe("C");
-    expect(effects.map((e) => e.template)).toEqual(["customerReminder", "customerReminder", "customerReminder", "customerSilent"]);
+    expect(effects.map((e) => e.template)).toEqual([
+      "customerReminder",
+      "customerReminder",
+      "customerReminder",
+      "customerSilent",
+    ]);
     expect(state.clocks.customerResponse).toMatchObject({ state: "expired", reminders: MAX_CUSTOMER_REMINDERS });
     expect(nextWakeUp(state)).toBeUndefined();
   });
@@ -200,14 +307,27 @@ describe("Sev A follow-ups", () => {
   it("after the first response, an update is due every 4 h; a missed update warns and escalates; a new update restarts it", () => {
     const { state } = newCase({ severity: "A" });
     const responded = decide(state, event({ type: "agentResponded" }), at("2026-11-20T16:00:00.000Z")).state;
-    expect(responded.clocks.followUp).toMatchObject({ kind: "followUp", state: "running", dueAt: "2026-11-20T20:00:00.000Z", warnAt: "2026-11-20T19:00:00.000Z" });
+    expect(responded.clocks.followUp).toMatchObject({
+      kind: "followUp",
+      state: "running",
+      dueAt: "2026-11-20T20:00:00.000Z",
+      warnAt: "2026-11-20T19:00:00.000Z",
+    });
     const { state: late, effects } = runUntil(responded, at("2026-11-20T20:00:00.000Z"));
     expect(effects.map((e) => e.template)).toEqual(["warning", "escalation"]);
     expect(late.clocks.followUp).toMatchObject({ state: "breached" });
     expect(late.escalationLevel).toBe(1);
     const updated = decide(late, event({ type: "agentResponded" }), at("2026-11-20T20:30:00.000Z")).state;
-    expect(updated.clocks.followUp).toMatchObject({ state: "running", startedAt: "2026-11-20T20:30:00.000Z", dueAt: "2026-11-21T00:30:00.000Z" });
-    expect(updated.clockHistory.at(-1)).toMatchObject({ kind: "followUp", state: "breached", respondedAt: "2026-11-20T20:30:00.000Z" });
+    expect(updated.clocks.followUp).toMatchObject({
+      state: "running",
+      startedAt: "2026-11-20T20:30:00.000Z",
+      dueAt: "2026-11-21T00:30:00.000Z",
+    });
+    expect(updated.clockHistory.at(-1)).toMatchObject({
+      kind: "followUp",
+      state: "breached",
+      respondedAt: "2026-11-20T20:30:00.000Z",
+    });
   });
 
   it("pause while awaiting the customer and run again from the customer's answer", () => {
@@ -216,13 +336,20 @@ describe("Sev A follow-ups", () => {
     const s2 = decide(s1, event({ type: "awaitingCustomer" }), at("2026-11-20T17:00:00.000Z")).state;
     expect(s2.clocks.followUp).toBeUndefined();
     const s3 = decide(s2, event({ type: "customerResponded" }), at("2026-11-20T18:00:00.000Z")).state;
-    expect(s3.clocks.followUp).toMatchObject({ startedAt: "2026-11-20T18:00:00.000Z", dueAt: "2026-11-20T22:00:00.000Z" });
+    expect(s3.clocks.followUp).toMatchObject({
+      startedAt: "2026-11-20T18:00:00.000Z",
+      dueAt: "2026-11-20T22:00:00.000Z",
+    });
   });
 
   it("stop when the case is no longer Sev A", () => {
     const { state } = newCase({ severity: "A" });
     const s1 = decide(state, event({ type: "agentResponded" }), at("2026-11-20T16:00:00.000Z")).state;
-    const s2 = decide(s1, event({ type: "severityChanged", severity: "B", reason: "workaround found" }), at("2026-11-20T17:00:00.000Z")).state;
+    const s2 = decide(
+      s1,
+      event({ type: "severityChanged", severity: "B", reason: "workaround found" }),
+      at("2026-11-20T17:00:00.000Z"),
+    ).state;
     expect(s2.clocks.followUp).toBeUndefined();
     expect(nextWakeUp(s2)).toBeUndefined();
   });
@@ -282,13 +409,17 @@ describe("resolve, close, reopen (SPEC §2.3)", () => {
     const d = decide(closed, tick, at("2026-12-05T03:00:00.000Z"));
     expect(d.state.final).toBe(true);
     expect(nextWakeUp(d.state)).toBeUndefined();
-    expect(decide(d.state, event({ type: "reopened" }), at("2026-12-05T03:00:00.000Z")).rejection?.code).toBe("reopen-window-expired");
+    expect(decide(d.state, event({ type: "reopened" }), at("2026-12-05T03:00:00.000Z")).rejection?.code).toBe(
+      "reopen-window-expired",
+    );
   });
 
   it("a resolved case can be reopened or closed, not worked on", () => {
     const { state } = newCase();
     const resolved = decide(state, event({ type: "resolved" }), at("2026-11-21T01:00:00.000Z")).state;
-    expect(decide(resolved, event({ type: "awaitingCustomer" }), at("2026-11-21T02:00:00.000Z")).rejection).toMatchObject({ code: "invalid-transition", status: 409 });
+    expect(
+      decide(resolved, event({ type: "awaitingCustomer" }), at("2026-11-21T02:00:00.000Z")).rejection,
+    ).toMatchObject({ code: "invalid-transition", status: 409 });
     expect(decide(resolved, event({ type: "reopened" }), at("2026-11-21T02:00:00.000Z")).state.status).toBe("open");
   });
 });

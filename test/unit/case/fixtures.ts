@@ -1,20 +1,34 @@
 import { openCase, type CaseState, type ExternalCaseEvent, type CaseEventBody } from "../../../shared/case/index.js";
-import { resolveCasePolicy, type ClockSettings, type PolicyTenant, type Severity, type Category, type AdjustmentReason } from "../../../shared/policy/index.js";
+import {
+  resolveCasePolicy,
+  type ClockSettings,
+  type PolicyTenant,
+  type Severity,
+  type Category,
+  type AdjustmentReason,
+} from "../../../shared/policy/index.js";
 
-export const vianetTenant: PolicyTenant = { preset: "21vianet", timeZone: "Asia/Shanghai", advancedAgreement: true, holidays: [] };
+export const vianetTenant: PolicyTenant = {
+  preset: "21vianet",
+  timeZone: "Asia/Shanghai",
+  advancedAgreement: true,
+  holidays: [],
+};
 
 /** Friday 20 November 2026, 23:30 Beijing. */
 export const FRIDAY_2330_BEIJING = new Date("2026-11-20T15:30:00.000Z");
 
-export function newCase(options: {
-  severity?: Severity;
-  requestedSeverity?: Severity;
-  reasons?: AdjustmentReason[];
-  category?: Category;
-  tenant?: PolicyTenant;
-  receivedAt?: Date;
-  clockSettings?: ClockSettings;
-} = {}) {
+export function newCase(
+  options: {
+    severity?: Severity;
+    requestedSeverity?: Severity;
+    reasons?: AdjustmentReason[];
+    category?: Category;
+    tenant?: PolicyTenant;
+    receivedAt?: Date;
+    clockSettings?: ClockSettings;
+  } = {},
+) {
   const severity = options.severity ?? "B";
   const category = options.category ?? "technical";
   const policy = resolveCasePolicy(options.tenant ?? vianetTenant, category, options.clockSettings);

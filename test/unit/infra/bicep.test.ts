@@ -6,12 +6,20 @@ import { SECRETS } from "../../../infra/hooks/seed-secrets.mjs";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
-const bicepFiles = ["infra/main.bicep", ...readdirSync(join(ROOT, "infra/modules")).filter((f) => f.endsWith(".bicep")).map((f) => `infra/modules/${f}`)];
+const bicepFiles = [
+  "infra/main.bicep",
+  ...readdirSync(join(ROOT, "infra/modules"))
+    .filter((f) => f.endsWith(".bicep"))
+    .map((f) => `infra/modules/${f}`),
+];
 const allBicep = bicepFiles.map(read).join("\n");
 const main = read("infra/main.bicep");
 
 describe("API versions", () => {
-  const used = [...allBicep.matchAll(/'([A-Za-z]+\.[A-Za-z]+\/[A-Za-z/]+)@([0-9a-z-]+)'/g)].map((m) => ({ type: m[1]!, version: m[2]! }));
+  const used = [...allBicep.matchAll(/'([A-Za-z]+\.[A-Za-z]+\/[A-Za-z/]+)@([0-9a-z-]+)'/g)].map((m) => ({
+    type: m[1]!,
+    version: m[2]!,
+  }));
 
   it("are GA (no preview), one per resource type", () => {
     expect(used.length).toBeGreaterThan(20);
@@ -26,7 +34,10 @@ describe("API versions", () => {
   it("are current: from 2024-11 on, except the types whose newest GA version is older", () => {
     // Newest GA as of 2026-11 (Azure/bicep-registry-modules AVM and azure-rest-api-specs): App Insights
     // components 2020-02-02 and role assignments 2022-04-01 have no newer GA version.
-    const olderGa = new Map([["Microsoft.Insights/components", "2020-02-02"], ["Microsoft.Authorization/roleAssignments", "2022-04-01"]]);
+    const olderGa = new Map([
+      ["Microsoft.Insights/components", "2020-02-02"],
+      ["Microsoft.Authorization/roleAssignments", "2022-04-01"],
+    ]);
     for (const { type, version } of used) {
       if (olderGa.has(type)) expect(version, type).toBe(olderGa.get(type));
       else expect(version >= "2024-11-01", `${type}@${version}`).toBe(true);
@@ -49,7 +60,8 @@ describe("the resources of the brief", () => {
   it("tagged for azd: the environment on every resource group and the service on the site", () => {
     expect(main).toMatch(/var tags = \{ 'azd-env-name': environmentName \}/);
     expect(site).toMatch(/tags: union\(tags, \{ 'azd-service-name': 'api' \}\)/);
-    for (const file of bicepFiles.filter((f) => f.includes("/modules/") && !/roles|secretNames/.test(f))) expect(read(file), file).toMatch(/^\s*tags: /m);
+    for (const file of bicepFiles.filter((f) => f.includes("/modules/") && !/roles|secretNames/.test(f)))
+      expect(read(file), file).toMatch(/^\s*tags: /m);
   });
 
   it("serverless Cosmos DB whose containers are the app's: names, partition keys, TTL", () => {
@@ -74,16 +86,36 @@ describe("the resources of the brief", () => {
   });
 
   it("the Durable Task Scheduler only when chosen, wired to the same task hub", () => {
-    expect(main).toMatch(/@allowed\(\['AzureStorage', 'DurableTaskScheduler'\]\)\nparam durableBackend string = 'AzureStorage'/);
-    expect(main).toMatch(/module durableTaskScheduler 'modules\/durableTaskScheduler\.bicep' = if \(useDurableTaskScheduler\)/);
-    expect(main).toMatch(/durableTaskSchedulerEndpoint: useDurableTaskScheduler \? durableTaskScheduler\.outputs\.endpoint : ''/);
+    expect(main).toMatch(
+      /@allowed\(\['AzureStorage', 'DurableTaskScheduler'\]\)\nparam durableBackend string = 'AzureStorage'/,
+    );
+    expect(main).toMatch(
+      /module durableTaskScheduler 'modules\/durableTaskScheduler\.bicep' = if \(useDurableTaskScheduler\)/,
+    );
+    expect(main).toMatch(
+      /durableTaskSchedulerEndpoint: useDurableTaskScheduler \? durableTaskScheduler\.outputs\.endpoint : ''/,
+    );
     expect(main).toMatch(/^\s*taskHubName: taskHubName$/m);
     expect(main).toMatch(/^\s*CASECLOCK_TASK_HUB: taskHubName$/m);
   });
 
   it("outputs the function app URL and the resource names", () => {
     const outputs = [...main.matchAll(/^output (\w+) string/gm)].map((m) => m[1]);
-    for (const name of ["AZURE_FUNCTION_APP_URL", "AZURE_FUNCTION_APP_NAME", "AZURE_RESOURCE_GROUP", "AZURE_STORAGE_ACCOUNT_NAME", "AZURE_COSMOS_ACCOUNT_NAME", "AZURE_COMMUNICATION_SERVICE_NAME", "AZURE_EMAIL_SERVICE_NAME", "AZURE_KEY_VAULT_NAME", "AZURE_KEY_VAULT_ENDPOINT", "AZURE_APPLICATION_INSIGHTS_NAME", "AZURE_LOG_ANALYTICS_NAME", "AZURE_USER_ASSIGNED_IDENTITY_NAME"]) expect(outputs).toContain(name);
+    for (const name of [
+      "AZURE_FUNCTION_APP_URL",
+      "AZURE_FUNCTION_APP_NAME",
+      "AZURE_RESOURCE_GROUP",
+      "AZURE_STORAGE_ACCOUNT_NAME",
+      "AZURE_COSMOS_ACCOUNT_NAME",
+      "AZURE_COMMUNICATION_SERVICE_NAME",
+      "AZURE_EMAIL_SERVICE_NAME",
+      "AZURE_KEY_VAULT_NAME",
+      "AZURE_KEY_VAULT_ENDPOINT",
+      "AZURE_APPLICATION_INSIGHTS_NAME",
+      "AZURE_LOG_ANALYTICS_NAME",
+      "AZURE_USER_ASSIGNED_IDENTITY_NAME",
+    ])
+      expect(outputs).toContain(name);
   });
 });
 
@@ -103,7 +135,10 @@ describe("parameters", () => {
   it("CASECLOCK_SUPPORT_CONTACTS has the schema's shape and a placeholder that receives no mail", () => {
     expect(main).toMatch(/@sealed\(\)\ntype supportContactsType = \{/);
     expect(main).toMatch(/param supportContacts supportContactsType = \{/);
-    const placeholder = main.slice(main.indexOf("param supportContacts"), main.indexOf("}\n\n", main.indexOf("param supportContacts")));
+    const placeholder = main.slice(
+      main.indexOf("param supportContacts"),
+      main.indexOf("}\n\n", main.indexOf("param supportContacts")),
+    );
     for (const address of placeholder.match(/[\w.-]+@[\w.-]+/g) ?? []) expect(address).toMatch(/@support\.example$/);
     expect(main).toMatch(/^\s*CASECLOCK_SUPPORT_CONTACTS: string\(supportContacts\)$/m);
   });
@@ -126,7 +161,9 @@ describe("secrets: the hook seeds exactly what the app settings reference", () =
 
 describe("azure.yaml and .funcignore", () => {
   const yaml = read("azure.yaml");
-  const ignore = read(".funcignore").split("\n").filter((l) => l !== "" && !l.startsWith("#"));
+  const ignore = read(".funcignore")
+    .split("\n")
+    .filter((l) => l !== "" && !l.startsWith("#"));
 
   it("declare the api service: TypeScript on a Function App, the project at the root, built locally", () => {
     expect(yaml).toMatch(/^services:\n {2}api:\n {4}project: \.\n {4}language: ts\n {4}host: function\n/m);
@@ -136,8 +173,31 @@ describe("azure.yaml and .funcignore", () => {
 
   it("ship the compiled app and its production dependencies, not sources, tests or the local runtime", () => {
     // azd builds remotely when .funcignore excludes node_modules; this package is built here.
-    for (const kept of ["node_modules", "/node_modules", "host.json", "/host.json", "package.json", "/dist", "/dist/functions", "/dist/orchestrations", "/dist/shared"]) expect(ignore, kept).not.toContain(kept);
-    for (const left of ["/test", "/local", "/dist/local", "/dist/test", "/dist/bench", "/infra", "/local.settings*.json", "/functions", "/shared", "/orchestrations"]) expect(ignore, left).toContain(left);
+    for (const kept of [
+      "node_modules",
+      "/node_modules",
+      "host.json",
+      "/host.json",
+      "package.json",
+      "/dist",
+      "/dist/functions",
+      "/dist/orchestrations",
+      "/dist/shared",
+    ])
+      expect(ignore, kept).not.toContain(kept);
+    for (const left of [
+      "/test",
+      "/local",
+      "/dist/local",
+      "/dist/test",
+      "/dist/bench",
+      "/infra",
+      "/local.settings*.json",
+      "/functions",
+      "/shared",
+      "/orchestrations",
+    ])
+      expect(ignore, left).toContain(left);
   });
 });
 

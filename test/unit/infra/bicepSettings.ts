@@ -111,7 +111,16 @@ export function objectVariableKeys(source: string, name: string): Set<string> {
   for (let t = 0; t + 2 < tokens.length; t++) {
     const [a, b, c] = [tokens[t]!, tokens[t + 1]!, tokens[t + 2]!];
     const atStatementStart = t === 0 || tokens[t - 1]!.kind === "newline";
-    if (!atStatementStart || a.kind !== "ident" || a.text !== "var" || b.kind !== "ident" || b.text !== name || c.kind !== "punct" || c.text !== "=") continue;
+    if (
+      !atStatementStart ||
+      a.kind !== "ident" ||
+      a.text !== "var" ||
+      b.kind !== "ident" ||
+      b.text !== name ||
+      c.kind !== "punct" ||
+      c.text !== "="
+    )
+      continue;
     let depth = 0;
     let objectDepth = -1; // depth of the enclosing top-level object's contents, while inside one
     for (let k = t + 3; k < tokens.length; k++) {
@@ -130,8 +139,16 @@ export function objectVariableKeys(source: string, name: string): Set<string> {
       if (objectDepth !== 1 || depth !== 1) continue;
       const next = tokens[k + 1];
       const prev = tokens[k - 1]!;
-      const startsEntry = prev.kind === "newline" || (prev.kind === "punct" && (prev.text === "{" || prev.text === ","));
-      if (startsEntry && next?.kind === "punct" && next.text === ":" && (tok.kind === "ident" || tok.kind === "string") && tok.text !== undefined) keys.add(tok.text);
+      const startsEntry =
+        prev.kind === "newline" || (prev.kind === "punct" && (prev.text === "{" || prev.text === ","));
+      if (
+        startsEntry &&
+        next?.kind === "punct" &&
+        next.text === ":" &&
+        (tok.kind === "ident" || tok.kind === "string") &&
+        tok.text !== undefined
+      )
+        keys.add(tok.text);
     }
   }
   return keys;
@@ -140,6 +157,7 @@ export function objectVariableKeys(source: string, name: string): Set<string> {
 /** Every app-setting name the given Bicep sources give the Function App. */
 export function bicepAppSettingNames(...sources: readonly string[]): Set<string> {
   const names = new Set<string>();
-  for (const source of sources) for (const variable of SETTINGS_VARIABLES) for (const key of objectVariableKeys(source, variable)) names.add(key);
+  for (const source of sources)
+    for (const variable of SETTINGS_VARIABLES) for (const key of objectVariableKeys(source, variable)) names.add(key);
   return names;
 }

@@ -8,10 +8,20 @@ interface HostJson {
   version: string;
   functionTimeout: string;
   extensionBundle: { id: string; version: string };
-  logging: { logLevel?: Record<string, string>; applicationInsights: { samplingSettings: { isEnabled: boolean; excludedTypes: string; maxTelemetryItemsPerSecond?: number } } };
+  logging: {
+    logLevel?: Record<string, string>;
+    applicationInsights: {
+      samplingSettings: { isEnabled: boolean; excludedTypes: string; maxTelemetryItemsPerSecond?: number };
+    };
+  };
   extensions: {
     http: { routePrefix: string };
-    durableTask: { hubName: string; storageProvider?: { type: string }; maxConcurrentActivityFunctions: number; maxConcurrentOrchestratorFunctions: number };
+    durableTask: {
+      hubName: string;
+      storageProvider?: { type: string };
+      maxConcurrentActivityFunctions: number;
+      maxConcurrentOrchestratorFunctions: number;
+    };
   };
 }
 
@@ -40,7 +50,8 @@ describe("host.json", () => {
   });
 
   it("bounds concurrency per instance: activities are I/O-bound, orchestrator replays share one Node worker", () => {
-    const { maxConcurrentActivityFunctions: activities, maxConcurrentOrchestratorFunctions: orchestrators } = host.extensions.durableTask;
+    const { maxConcurrentActivityFunctions: activities, maxConcurrentOrchestratorFunctions: orchestrators } =
+      host.extensions.durableTask;
     for (const n of [activities, orchestrators]) expect(Number.isInteger(n) && n > 0).toBe(true);
     expect(activities).toBeLessThanOrEqual(50);
     expect(orchestrators).toBeLessThanOrEqual(activities);

@@ -3,11 +3,22 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { settingDefinitions } from "../../../shared/config/settings.js";
 import { bicepAppSettingNames, objectVariableKeys, tokenize } from "./bicepSettings.js";
-import { driftedSettings, exampleSettingNames, PLATFORM_SETTINGS, settingsDrift, type SettingsSources } from "./settingsParity.js";
+import {
+  driftedSettings,
+  exampleSettingNames,
+  PLATFORM_SETTINGS,
+  settingsDrift,
+  type SettingsSources,
+} from "./settingsParity.js";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
-const bicepFiles = ["infra/main.bicep", ...readdirSync(join(ROOT, "infra/modules")).filter((f) => f.endsWith(".bicep")).map((f) => `infra/modules/${f}`)];
+const bicepFiles = [
+  "infra/main.bicep",
+  ...readdirSync(join(ROOT, "infra/modules"))
+    .filter((f) => f.endsWith(".bicep"))
+    .map((f) => `infra/modules/${f}`),
+];
 const realBicep = bicepFiles.map(read);
 const realSources = (): SettingsSources => ({
   schema: settingDefinitions,
@@ -18,12 +29,36 @@ const realSources = (): SettingsSources => ({
 describe("the app-setting reader", () => {
   it("takes the top-level keys of the settings objects, and nothing from strings, comments or nested values", () => {
     const fixture = read("test/fixtures/infra/appSettings.bicep");
-    expect([...objectVariableKeys(fixture, "appSettings")].sort()).toEqual(
-      ["ESCAPED_QUOTE", "FIRST_SETTING", "INTERPOLATED", "LAST_SETTING", "LIST_SETTING", "MULTI_LINE", "NESTED_OBJECT", "ONE", "QUOTED_BRACES", "QUOTED_KEY", "SECOND_SETTING", "TWO"],
-    );
-    expect([...bicepAppSettingNames(fixture)].sort()).toEqual(
-      ["CONDITIONAL_ONE", "ESCAPED_QUOTE", "FIRST_SETTING", "INTERPOLATED", "LAST_SETTING", "LIST_SETTING", "MULTI_LINE", "NESTED_OBJECT", "ONE", "PLATFORM_ONE", "QUOTED_BRACES", "QUOTED_KEY", "SECOND_SETTING", "TWO"],
-    );
+    expect([...objectVariableKeys(fixture, "appSettings")].sort()).toEqual([
+      "ESCAPED_QUOTE",
+      "FIRST_SETTING",
+      "INTERPOLATED",
+      "LAST_SETTING",
+      "LIST_SETTING",
+      "MULTI_LINE",
+      "NESTED_OBJECT",
+      "ONE",
+      "QUOTED_BRACES",
+      "QUOTED_KEY",
+      "SECOND_SETTING",
+      "TWO",
+    ]);
+    expect([...bicepAppSettingNames(fixture)].sort()).toEqual([
+      "CONDITIONAL_ONE",
+      "ESCAPED_QUOTE",
+      "FIRST_SETTING",
+      "INTERPOLATED",
+      "LAST_SETTING",
+      "LIST_SETTING",
+      "MULTI_LINE",
+      "NESTED_OBJECT",
+      "ONE",
+      "PLATFORM_ONE",
+      "QUOTED_BRACES",
+      "QUOTED_KEY",
+      "SECOND_SETTING",
+      "TWO",
+    ]);
   });
 
   it("tokenizes strings to their values and drops comments", () => {
@@ -38,7 +73,9 @@ describe("the app-setting reader", () => {
   });
 
   it("reads the settings the site really gets: functionApp.bicep unions exactly these objects", () => {
-    expect(read("infra/modules/functionApp.bicep")).toMatch(/sites\/config@[^']+' = \{\s*parent: site\s*name: 'appsettings'\s*properties: union\(platformSettings, durableBackendSettings, appSettings\)\s*\}/);
+    expect(read("infra/modules/functionApp.bicep")).toMatch(
+      /sites\/config@[^']+' = \{\s*parent: site\s*name: 'appsettings'\s*properties: union\(platformSettings, durableBackendSettings, appSettings\)\s*\}/,
+    );
     expect(read("infra/main.bicep")).toMatch(/^\s*appSettings: appSettings$/m);
   });
 });
@@ -48,15 +85,29 @@ describe("settings parity: config schema = Bicep app settings = local.settings.e
     const real = realSources();
     expect(settingsDrift(real)).toEqual([]);
     // Guard against a reader that silently finds nothing.
-    for (const [name, def] of Object.entries(settingDefinitions)) if (def.scope === "all") expect(real.bicep, name).toContain(name);
+    for (const [name, def] of Object.entries(settingDefinitions))
+      if (def.scope === "all") expect(real.bicep, name).toContain(name);
   });
 
   it("set the Flex Consumption host's identity-based storage and telemetry settings, and only known platform ones", () => {
     const bicep = realSources().bicep;
-    for (const name of ["AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]) expect(bicep).toContain(name);
+    for (const name of [
+      "AzureWebJobsStorage__accountName",
+      "AzureWebJobsStorage__credential",
+      "AzureWebJobsStorage__clientId",
+      "APPLICATIONINSIGHTS_CONNECTION_STRING",
+      "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+    ])
+      expect(bicep).toContain(name);
     // Flex Consumption rejects these as app settings (the runtime is in functionAppConfig), and the
     // plain connection string would need an account key.
-    for (const name of ["FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE", "AzureWebJobsStorage"]) expect(bicep).not.toContain(name);
+    for (const name of [
+      "FUNCTIONS_WORKER_RUNTIME",
+      "FUNCTIONS_EXTENSION_VERSION",
+      "WEBSITE_RUN_FROM_PACKAGE",
+      "AzureWebJobsStorage",
+    ])
+      expect(bicep).not.toContain(name);
     for (const name of bicep) expect(name in settingDefinitions || PLATFORM_SETTINGS.has(name), name).toBe(true);
   });
 
@@ -67,7 +118,9 @@ describe("settings parity: config schema = Bicep app settings = local.settings.e
       expect(real.bicep, name).not.toContain(name);
       expect(real.example, name).toContain(name);
     }
-    expect(settingsDrift({ ...real, bicep: new Set([...real.bicep, "CASECLOCK_COSMOS_KEY"]) })).toEqual(["CASECLOCK_COSMOS_KEY: local-only, yet set by the Bicep"]);
+    expect(settingsDrift({ ...real, bicep: new Set([...real.bicep, "CASECLOCK_COSMOS_KEY"]) })).toEqual([
+      "CASECLOCK_COSMOS_KEY: local-only, yet set by the Bicep",
+    ]);
   });
 
   it("keep every secret empty in the example file (the local runtime generates its own)", () => {
@@ -97,9 +150,24 @@ describe("the parity check catches a setting missing from any one place", () => 
     });
 
     it.each([
-      ["missing-from-schema", "CASECLOCK_TASK_HUB", ["CASECLOCK_TASK_HUB: in local.settings.example.json, unknown to the schema", "CASECLOCK_TASK_HUB: set by the Bicep, unknown to the schema"]],
-      ["missing-from-bicep", "CASECLOCK_CODE_KEY", ["CASECLOCK_CODE_KEY: in the schema, missing from the Bicep app settings"]],
-      ["missing-from-example", "CASECLOCK_COSMOS_ENDPOINT", ["CASECLOCK_COSMOS_ENDPOINT: in the schema, missing from local.settings.example.json"]],
+      [
+        "missing-from-schema",
+        "CASECLOCK_TASK_HUB",
+        [
+          "CASECLOCK_TASK_HUB: in local.settings.example.json, unknown to the schema",
+          "CASECLOCK_TASK_HUB: set by the Bicep, unknown to the schema",
+        ],
+      ],
+      [
+        "missing-from-bicep",
+        "CASECLOCK_CODE_KEY",
+        ["CASECLOCK_CODE_KEY: in the schema, missing from the Bicep app settings"],
+      ],
+      [
+        "missing-from-example",
+        "CASECLOCK_COSMOS_ENDPOINT",
+        ["CASECLOCK_COSMOS_ENDPOINT: in the schema, missing from local.settings.example.json"],
+      ],
     ])("%s reports exactly %s", (variant, setting, problems) => {
       const drift = settingsDrift(sourcesOf(variant));
       expect(drift).toEqual(problems);
@@ -113,13 +181,17 @@ describe("the parity check catches a setting missing from any one place", () => 
       const dropped = main.replace(/^\s*CASECLOCK_TASK_HUB:.*\n/m, "");
       expect(dropped).not.toBe(main);
       const bicep = bicepAppSettingNames(dropped, ...realBicep.slice(1));
-      expect(settingsDrift({ ...realSources(), bicep })).toEqual(["CASECLOCK_TASK_HUB: in the schema, missing from the Bicep app settings"]);
+      expect(settingsDrift({ ...realSources(), bicep })).toEqual([
+        "CASECLOCK_TASK_HUB: in the schema, missing from the Bicep app settings",
+      ]);
     });
 
     it("from local.settings.example.json", () => {
       const json = JSON.parse(read("local.settings.example.json")) as { Values: Record<string, string> };
       delete json.Values.CASECLOCK_FOLLOW_UP_INTERVAL;
-      expect(settingsDrift({ ...realSources(), example: exampleSettingNames(JSON.stringify(json)) })).toEqual(["CASECLOCK_FOLLOW_UP_INTERVAL: in the schema, missing from local.settings.example.json"]);
+      expect(settingsDrift({ ...realSources(), example: exampleSettingNames(JSON.stringify(json)) })).toEqual([
+        "CASECLOCK_FOLLOW_UP_INTERVAL: in the schema, missing from local.settings.example.json",
+      ]);
     });
 
     it("from the schema (the code no longer reads it)", () => {

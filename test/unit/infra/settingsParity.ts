@@ -6,12 +6,21 @@ import { type SettingDefinition } from "../../../shared/config/settings.js";
  * be in the schema.
  */
 export const PLATFORM_SETTINGS: ReadonlyMap<string, string> = new Map([
-  ["FUNCTIONS_WORKER_RUNTIME", "local.settings.json only: Core Tools' worker selection (Flex takes the runtime from functionAppConfig)"],
+  [
+    "FUNCTIONS_WORKER_RUNTIME",
+    "local.settings.json only: Core Tools' worker selection (Flex takes the runtime from functionAppConfig)",
+  ],
   ["AzureWebJobsStorage", "local.settings.json only: the host storage connection for a local host"],
-  ["AzureWebJobsStorage__accountName", "identity-based host storage in Azure (also the Durable Functions Azure Storage backend)"],
+  [
+    "AzureWebJobsStorage__accountName",
+    "identity-based host storage in Azure (also the Durable Functions Azure Storage backend)",
+  ],
   ["AzureWebJobsStorage__credential", "identity-based host storage: managedidentity"],
   ["AzureWebJobsStorage__clientId", "identity-based host storage: which user-assigned identity"],
-  ["APPLICATIONINSIGHTS_CONNECTION_STRING", "where the host sends telemetry (not a secret; ingestion needs an Entra token)"],
+  [
+    "APPLICATIONINSIGHTS_CONNECTION_STRING",
+    "where the host sends telemetry (not a secret; ingestion needs an Entra token)",
+  ],
   ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "telemetry sent with the user-assigned identity"],
   ["DURABLE_TASK_SCHEDULER_CONNECTION_STRING", "Durable Task Scheduler backend only: endpoint + identity, no key"],
 ]);
@@ -27,11 +36,16 @@ export function settingsDrift({ schema, bicep, example }: SettingsSources): stri
   const problems: string[] = [];
   for (const [name, def] of Object.entries(schema)) {
     if (!example.has(name)) problems.push(`${name}: in the schema, missing from local.settings.example.json`);
-    if (def.scope === "all" && !bicep.has(name)) problems.push(`${name}: in the schema, missing from the Bicep app settings`);
+    if (def.scope === "all" && !bicep.has(name))
+      problems.push(`${name}: in the schema, missing from the Bicep app settings`);
     if (def.scope === "local" && bicep.has(name)) problems.push(`${name}: local-only, yet set by the Bicep`);
   }
-  for (const name of bicep) if (!(name in schema) && !PLATFORM_SETTINGS.has(name)) problems.push(`${name}: set by the Bicep, unknown to the schema`);
-  for (const name of example) if (!(name in schema) && !PLATFORM_SETTINGS.has(name)) problems.push(`${name}: in local.settings.example.json, unknown to the schema`);
+  for (const name of bicep)
+    if (!(name in schema) && !PLATFORM_SETTINGS.has(name))
+      problems.push(`${name}: set by the Bicep, unknown to the schema`);
+  for (const name of example)
+    if (!(name in schema) && !PLATFORM_SETTINGS.has(name))
+      problems.push(`${name}: in local.settings.example.json, unknown to the schema`);
   return problems.sort();
 }
 

@@ -4,7 +4,14 @@ import { supportRequestSchema } from "../../../shared/intake/request.js";
 
 describe("intake adapters", () => {
   it("json passes the Request shape through", () => {
-    const body = { tenantId: "contoso", requester: { email: "a@contoso.com" }, category: "technical", severity: "B", title: "t", description: "d" };
+    const body = {
+      tenantId: "contoso",
+      requester: { email: "a@contoso.com" },
+      category: "technical",
+      severity: "B",
+      title: "t",
+      description: "d",
+    };
     expect(adapters.json(body)).toBe(body);
   });
 

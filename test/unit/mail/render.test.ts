@@ -37,7 +37,9 @@ describe("mail rendering", () => {
     const zh = renderMail("acknowledgement", ack, "zh-Hans", "Asia/Shanghai");
     expect(zh.text).toContain("仅签署了高级在线服务协议的客户才能使用严重级别 A。");
     expect(zh.text).toMatch(/2026年11月21日/);
-    expect(renderMail("acknowledgement", ack, "nb", "Europe/Oslo").text).toContain("Alvorlighetsgrad A er bare tilgjengelig");
+    expect(renderMail("acknowledgement", ack, "nb", "Europe/Oslo").text).toContain(
+      "Alvorlighetsgrad A er bare tilgjengelig",
+    );
   });
 
   it("escapes HTML and keeps the language on the document", () => {
@@ -52,19 +54,51 @@ describe("mail rendering", () => {
   });
 
   it("tells the customer why severity was lowered", () => {
-    const pl = renderMail("severityLowered", { caseId: "c", title: "t", severity: "B", from: "A", to: "B", reason: "customer-silent", waitingSince: "2026-11-20T16:00:00.000Z", dueAt: "2026-11-23T16:00:00.000Z" }, "pl", "Europe/Warsaw");
+    const pl = renderMail(
+      "severityLowered",
+      {
+        caseId: "c",
+        title: "t",
+        severity: "B",
+        from: "A",
+        to: "B",
+        reason: "customer-silent",
+        waitingSince: "2026-11-20T16:00:00.000Z",
+        dueAt: "2026-11-23T16:00:00.000Z",
+      },
+      "pl",
+      "Europe/Warsaw",
+    );
     expect(pl.subject).toBe("[c] Obniżono poziom ważności do B (wysoki)");
     expect(pl.text).toContain("ponieważ nie otrzymaliśmy na czas informacji");
   });
 
   it("writes support-side messages in English", () => {
-    const esc = renderMail("escalation", { caseId: "c", title: "t", severity: "B", clock: "initialResponse", dueAt: "2026-11-21T15:30:00.000Z", level: 2, escalations: 2 }, "fr", "Asia/Shanghai");
+    const esc = renderMail(
+      "escalation",
+      {
+        caseId: "c",
+        title: "t",
+        severity: "B",
+        clock: "initialResponse",
+        dueAt: "2026-11-21T15:30:00.000Z",
+        level: 2,
+        escalations: 2,
+      },
+      "fr",
+      "Asia/Shanghai",
+    );
     expect(esc.language).toBe("en");
     expect(esc.subject).toBe("[c] Escalation level 2: initial response breached");
   });
 
   it("puts the verification code in the message and nowhere else", () => {
-    const m = renderMail("verificationCode", { code: "042917", expiresAt: "2026-11-20T10:10:00.000Z" }, "nb", "Europe/Oslo");
+    const m = renderMail(
+      "verificationCode",
+      { code: "042917", expiresAt: "2026-11-20T10:10:00.000Z" },
+      "nb",
+      "Europe/Oslo",
+    );
     expect(m.text).toContain("042917");
     expect(m.subject).not.toContain("042917");
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { dueAt, eligibility, policyCalendars, presets, resolveCasePolicy, severityEligibility, type PolicyTenant, type Severity, type Category } from "../../../shared/policy/index.js";
+import {
+  dueAt,
+  eligibility,
+  policyCalendars,
+  presets,
+  resolveCasePolicy,
+  severityEligibility,
+  type PolicyTenant,
+  type Severity,
+  type Category,
+} from "../../../shared/policy/index.js";
 
 /** Due instant of a cell: the preset target for the tenant, category and severity, from a receipt. */
 function due(tenant: PolicyTenant, category: Category, severity: Severity, receipt: string): string {
@@ -14,38 +24,114 @@ const fridayAfternoonParis = "2026-11-20T15:30:00.000Z";
 describe("office365-2014 initial response targets (SPEC §1.2), every cell", () => {
   const rows: Array<[string, string, Record<Severity, string>]> = [
     // 1 business day = 8 working hours: 30 min on Friday, Monday is a holiday, 7.5 h on Tuesday → Tue 16:30 Paris.
-    ["Small Business", "small-business", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-24T15:30:00.000Z", C: "2026-11-24T15:30:00.000Z" }],
-    ["Small Business Premium", "small-business-premium", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-24T15:30:00.000Z", C: "2026-11-24T15:30:00.000Z" }],
+    [
+      "Small Business",
+      "small-business",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-24T15:30:00.000Z", C: "2026-11-24T15:30:00.000Z" },
+    ],
+    [
+      "Small Business Premium",
+      "small-business-premium",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-24T15:30:00.000Z", C: "2026-11-24T15:30:00.000Z" },
+    ],
     // Next business day: the first business date after Friday is Tuesday (weekend, holiday): its close, 17:00 Paris.
-    ["Midsize Business", "midsize-business", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-24T16:00:00.000Z", C: "2026-11-24T15:30:00.000Z" }],
-    ["Enterprise E1", "enterprise-e1", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Education A2", "education-a2", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Government G2", "government-g2", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Enterprise E3", "enterprise-e3", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Education A3", "education-a3", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Government G3", "government-g3", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Enterprise E4", "enterprise-e4", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Education A4", "education-a4", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Government G4", "government-g4", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Kiosk K1", "kiosk-k1", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
-    ["Government K1", "government-k1", { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" }],
+    [
+      "Midsize Business",
+      "midsize-business",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-24T16:00:00.000Z", C: "2026-11-24T15:30:00.000Z" },
+    ],
+    [
+      "Enterprise E1",
+      "enterprise-e1",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Education A2",
+      "education-a2",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Government G2",
+      "government-g2",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Enterprise E3",
+      "enterprise-e3",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Education A3",
+      "education-a3",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Government G3",
+      "government-g3",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Enterprise E4",
+      "enterprise-e4",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Education A4",
+      "education-a4",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Government G4",
+      "government-g4",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Kiosk K1",
+      "kiosk-k1",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
+    [
+      "Government K1",
+      "government-k1",
+      { A: "2026-11-20T16:30:00.000Z", B: "2026-11-20T23:30:00.000Z", C: "2026-11-21T15:30:00.000Z" },
+    ],
   ];
   for (const [label, plan, expected] of rows) {
     for (const severity of ["A", "B", "C"] as const) {
       it(`${label}, Sev ${severity}`, () => {
-        expect(due({ ...paris, preset: "office365-2014", plan }, "technical", severity, fridayAfternoonParis)).toBe(expected[severity]);
+        expect(due({ ...paris, preset: "office365-2014", plan }, "technical", severity, fridayAfternoonParis)).toBe(
+          expected[severity],
+        );
       });
     }
   }
-  for (const [severity, expected] of [["A", "2026-11-20T16:30:00.000Z"], ["B", "2026-11-20T17:30:00.000Z"], ["C", "2026-11-20T19:30:00.000Z"]] as const) {
+  for (const [severity, expected] of [
+    ["A", "2026-11-20T16:30:00.000Z"],
+    ["B", "2026-11-20T17:30:00.000Z"],
+    ["C", "2026-11-20T19:30:00.000Z"],
+  ] as const) {
     it(`Advanced support options, Sev ${severity}: ${severity === "A" ? 1 : severity === "B" ? 2 : 4} h any time, whatever the plan`, () => {
-      expect(due({ ...paris, preset: "office365-2014", plan: "small-business", advancedAgreement: true }, "technical", severity, fridayAfternoonParis)).toBe(expected);
+      expect(
+        due(
+          { ...paris, preset: "office365-2014", plan: "small-business", advancedAgreement: true },
+          "technical",
+          severity,
+          fridayAfternoonParis,
+        ),
+      ).toBe(expected);
     });
   }
 
   it("counts business-hours targets on the Australian day (09:00–18:00, 9 h business day)", () => {
     // Friday 17:30 Sydney (UTC+11): 30 min on Friday, 8.5 h on Monday → Monday 17:30 Sydney.
-    const sydney = { timeZone: "Australia/Sydney", region: "AU", advancedAgreement: false, holidays: [], preset: "office365-2014", plan: "small-business" } as const;
+    const sydney = {
+      timeZone: "Australia/Sydney",
+      region: "AU",
+      advancedAgreement: false,
+      holidays: [],
+      preset: "office365-2014",
+      plan: "small-business",
+    } as const;
     expect(due(sydney, "technical", "B", "2026-11-20T06:30:00.000Z")).toBe("2026-11-23T06:30:00.000Z");
     expect(resolveCasePolicy(sydney, "technical").calendars["tenant-business"]?.hoursPerBusinessDay).toBe(9);
   });
@@ -58,9 +144,21 @@ describe("office365-2014 initial response targets (SPEC §1.2), every cell", () 
 
   it("serves Small Business by phone only for Sev A (other severities go online)", () => {
     const tenant = { ...paris, preset: "office365-2014", plan: "small-business" } as const;
-    expect(severityEligibility({ category: "technical", severity: "B", contactMethod: "phone" }, tenant)).toMatchObject({ severity: "B", contactMethod: "email", reasons: ["phone-support-sev-a-only"] });
-    expect(severityEligibility({ category: "technical", severity: "A", impactStatement: "all mail down", contactMethod: "phone" }, tenant)).toMatchObject({ severity: "A", contactMethod: "phone", reasons: [] });
-    expect(severityEligibility({ category: "technical", severity: "B", contactMethod: "phone" }, { ...tenant, plan: "enterprise-e3" })).toMatchObject({ contactMethod: "phone", reasons: [] });
+    expect(severityEligibility({ category: "technical", severity: "B", contactMethod: "phone" }, tenant)).toMatchObject(
+      { severity: "B", contactMethod: "email", reasons: ["phone-support-sev-a-only"] },
+    );
+    expect(
+      severityEligibility(
+        { category: "technical", severity: "A", impactStatement: "all mail down", contactMethod: "phone" },
+        tenant,
+      ),
+    ).toMatchObject({ severity: "A", contactMethod: "phone", reasons: [] });
+    expect(
+      severityEligibility(
+        { category: "technical", severity: "B", contactMethod: "phone" },
+        { ...tenant, plan: "enterprise-e3" },
+      ),
+    ).toMatchObject({ contactMethod: "phone", reasons: [] });
   });
 
   it("rejects a tenant of a plan-based preset without a plan", () => {
@@ -96,17 +194,36 @@ describe("21vianet (SPEC §1.3), every cell", () => {
   it("Sev A follow-up: continuous effort, an update every 4 h any time (an assumption)", () => {
     const policy = resolveCasePolicy(vianet, "technical");
     expect(policy.followUp.A).toEqual({ kind: "elapsed", hours: 4 });
-    expect(dueAt(policy.followUp.A!, new Date(beijingFridayNight), policyCalendars(policy)).toISOString()).toBe("2026-11-20T19:30:00.000Z");
+    expect(dueAt(policy.followUp.A!, new Date(beijingFridayNight), policyCalendars(policy)).toISOString()).toBe(
+      "2026-11-20T19:30:00.000Z",
+    );
     expect(presets["21vianet"].assumptions.join(" ")).toMatch(/4 h/);
   });
   it("Sev A needs the signed advanced agreement, technical support and a business-impact statement; otherwise B with reasons", () => {
-    const ok = severityEligibility({ category: "technical", severity: "A", impactStatement: "Exchange Online down for all users" }, vianet);
+    const ok = severityEligibility(
+      { category: "technical", severity: "A", impactStatement: "Exchange Online down for all users" },
+      vianet,
+    );
     expect(ok).toMatchObject({ severity: "A", requestedSeverity: "A", reasons: [] });
-    expect(severityEligibility({ category: "technical", severity: "A", impactStatement: "down" }, { ...vianet, advancedAgreement: false })).toMatchObject({ severity: "B", reasons: ["sev-a-requires-advanced-agreement"] });
-    expect(severityEligibility({ category: "technical", severity: "A" }, vianet)).toMatchObject({ severity: "B", reasons: ["sev-a-requires-impact-statement"] });
-    expect(severityEligibility({ category: "technical", severity: "A", impactStatement: "   " }, vianet)).toMatchObject({ severity: "B", reasons: ["sev-a-requires-impact-statement"] });
-    expect(severityEligibility({ category: "billing", severity: "A", impactStatement: "invoices blocked" }, vianet)).toMatchObject({ severity: "B", reasons: ["billing-max-severity-b"] });
-    expect(severityEligibility({ category: "presales", severity: "A" }, { ...vianet, advancedAgreement: false })).toMatchObject({
+    expect(
+      severityEligibility(
+        { category: "technical", severity: "A", impactStatement: "down" },
+        { ...vianet, advancedAgreement: false },
+      ),
+    ).toMatchObject({ severity: "B", reasons: ["sev-a-requires-advanced-agreement"] });
+    expect(severityEligibility({ category: "technical", severity: "A" }, vianet)).toMatchObject({
+      severity: "B",
+      reasons: ["sev-a-requires-impact-statement"],
+    });
+    expect(severityEligibility({ category: "technical", severity: "A", impactStatement: "   " }, vianet)).toMatchObject(
+      { severity: "B", reasons: ["sev-a-requires-impact-statement"] },
+    );
+    expect(
+      severityEligibility({ category: "billing", severity: "A", impactStatement: "invoices blocked" }, vianet),
+    ).toMatchObject({ severity: "B", reasons: ["billing-max-severity-b"] });
+    expect(
+      severityEligibility({ category: "presales", severity: "A" }, { ...vianet, advancedAgreement: false }),
+    ).toMatchObject({
       severity: "B",
       reasons: ["sev-a-requires-advanced-agreement", "sev-a-technical-only", "sev-a-requires-impact-statement"],
     });
@@ -114,13 +231,24 @@ describe("21vianet (SPEC §1.3), every cell", () => {
   it("customer-response clocks: A 4 working hours of the A calendar (24x7), B and C 3 business days", () => {
     const policy = resolveCasePolicy(vianet, "technical");
     const cals = policyCalendars(policy);
-    expect(dueAt(policy.customerResponse.A, new Date(beijingFridayNight), cals).toISOString()).toBe("2026-11-20T19:30:00.000Z");
-    expect(dueAt(policy.customerResponse.B, new Date(beijingFridayNight), cals).toISOString()).toBe("2026-11-23T15:30:00.000Z");
+    expect(dueAt(policy.customerResponse.A, new Date(beijingFridayNight), cals).toISOString()).toBe(
+      "2026-11-20T19:30:00.000Z",
+    );
+    expect(dueAt(policy.customerResponse.B, new Date(beijingFridayNight), cals).toISOString()).toBe(
+      "2026-11-23T15:30:00.000Z",
+    );
   });
 });
 
 describe("worldwide (SPEC §1.4): calendars by category and region", () => {
-  const newYork = { preset: "worldwide", plan: "small-business", timeZone: "America/New_York", region: "US", advancedAgreement: false, holidays: [] } as const;
+  const newYork = {
+    preset: "worldwide",
+    plan: "small-business",
+    timeZone: "America/New_York",
+    region: "US",
+    advancedAgreement: false,
+    holidays: [],
+  } as const;
   // Friday 20 November 2026 16:00 New York (UTC-5) = 21:00 UTC.
   const fridayNY = "2026-11-20T21:00:00.000Z";
   it("technical support is 24x7: a business-day target is a whole day, any time", () => {
@@ -151,12 +279,19 @@ describe("worldwide (SPEC §1.4): calendars by category and region", () => {
 describe("rules common to all presets (SPEC §1.5, §2.4)", () => {
   const tenant = { ...vianet, admins: [{ email: "Admin@Contoso.cn" }] };
   it("only an administrator may open a request (case-insensitive address match)", () => {
-    expect(eligibility({ requesterEmail: "user@contoso.cn", category: "technical", severity: "B" }, tenant)).toEqual({ outcome: "refused", code: "requester-not-admin" });
-    expect(eligibility({ requesterEmail: "admin@contoso.cn", category: "technical", severity: "B" }, tenant)).toMatchObject({ outcome: "accepted", severity: "B" });
+    expect(eligibility({ requesterEmail: "user@contoso.cn", category: "technical", severity: "B" }, tenant)).toEqual({
+      outcome: "refused",
+      code: "requester-not-admin",
+    });
+    expect(
+      eligibility({ requesterEmail: "admin@contoso.cn", category: "technical", severity: "B" }, tenant),
+    ).toMatchObject({ outcome: "accepted", severity: "B" });
   });
   it("a partner-managed tenant is sent to its partner and nothing is opened", () => {
     const partner = { name: "Fabrikam Partners", email: "help@fabrikam.example" };
-    expect(eligibility({ requesterEmail: "admin@contoso.cn", category: "technical", severity: "B" }, { ...tenant, partner })).toEqual({ outcome: "refused", code: "partner-managed", partner });
+    expect(
+      eligibility({ requesterEmail: "admin@contoso.cn", category: "technical", severity: "B" }, { ...tenant, partner }),
+    ).toEqual({ outcome: "refused", code: "partner-managed", partner });
   });
   it("each category has its own calendar", () => {
     for (const preset of Object.values(presets)) {
@@ -165,10 +300,17 @@ describe("rules common to all presets (SPEC §1.5, §2.4)", () => {
   });
   it("every preset validates and names only calendars it defines", () => {
     for (const preset of Object.values(presets)) {
-      const t: PolicyTenant = { preset: preset.id as PolicyTenant["preset"], plan: Object.keys(preset.plans)[0], timeZone: "Europe/Warsaw", advancedAgreement: false, holidays: [] };
+      const t: PolicyTenant = {
+        preset: preset.id as PolicyTenant["preset"],
+        plan: Object.keys(preset.plans)[0],
+        timeZone: "Europe/Warsaw",
+        advancedAgreement: false,
+        holidays: [],
+      };
       for (const category of ["technical", "billing", "presales"] as const) {
         const policy = resolveCasePolicy(t, category);
-        for (const severity of ["A", "B", "C"] as const) expect(() => dueAt(policy.initialResponse[severity], new Date(), policyCalendars(policy))).not.toThrow();
+        for (const severity of ["A", "B", "C"] as const)
+          expect(() => dueAt(policy.initialResponse[severity], new Date(), policyCalendars(policy))).not.toThrow();
       }
     }
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { codeMatches, confirm, generateCode, hashCode, maskEmail, MAX_WRONG_ANSWERS, type VerificationRecord } from "../../../shared/verification/verification.js";
+import {
+  codeMatches,
+  confirm,
+  generateCode,
+  hashCode,
+  maskEmail,
+  MAX_WRONG_ANSWERS,
+  type VerificationRecord,
+} from "../../../shared/verification/verification.js";
 
 const key = "k".repeat(40);
 const now = new Date("2026-11-20T10:00:00.000Z");
