@@ -40,4 +40,58 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The pure core (DESIGN.md): no Azure SDK, no database, no mail, no environment, no clock. Adapters
+    // live in shared/adapters and are handed in by the shells (functions/, orchestrations/activities/).
+    files: [
+      "shared/calendar/**/*.ts",
+      "shared/policy/**/*.ts",
+      "shared/case/**/*.ts",
+      "shared/verification/**/*.ts",
+      "shared/mail-templates/**/*.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@azure/*", "durable-functions"], message: "The core stays free of Azure SDKs." },
+            {
+              group: ["**/adapters/**", "**/config/**", "**/logging/**"],
+              message: "The core gets settings and ports handed in; it does not reach for them.",
+            },
+            {
+              group: [
+                "node:fs",
+                "node:fs/*",
+                "node:http",
+                "node:https",
+                "node:net",
+                "node:child_process",
+                "fs",
+                "http",
+                "https",
+              ],
+              message: "No I/O in the core.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "The core takes `now` as an argument.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "The core takes `now` as an argument.",
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Settings are handed in, not read from the environment.",
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { app, type HttpRequest, type InvocationContext } from "@azure/functions";
-import { clockSettingsOf } from "../shared/app/clockSettings.js";
-import { services } from "../shared/app/services.js";
+import { clockSettingsOf } from "../shared/config/clockSettings.js";
+import { services } from "../shared/adapters/services.js";
 import {
   caseEventBodySchema,
   caseIdFor,
@@ -14,8 +14,8 @@ import {
 import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
 import { log } from "../shared/logging/log.js";
-import { InboxFullError } from "../shared/store/caseRepository.js";
-import { recordId } from "../shared/store/intakeRepository.js";
+import { InboxFullError } from "../shared/adapters/cosmos/caseRepository.js";
+import { recordId } from "../shared/adapters/cosmos/intakeRepository.js";
 import { callerOf, requireRole } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { listCasesResponse } from "./http/caseList.js";

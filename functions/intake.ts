@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { app } from "@azure/functions";
-import { services } from "../shared/app/services.js";
-import { clockSettingsOf } from "../shared/app/clockSettings.js";
+import { services } from "../shared/adapters/services.js";
+import { clockSettingsOf } from "../shared/config/clockSettings.js";
 import { caseIdFor } from "../shared/case/index.js";
 import { AdapterError, adapters } from "../shared/intake/adapters.js";
 import { openRequest } from "../shared/intake/openRequest.js";

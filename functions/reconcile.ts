@@ -1,6 +1,6 @@
 import { app, type InvocationContext } from "@azure/functions";
 import * as df from "durable-functions";
-import { services } from "../shared/app/services.js";
+import { services } from "../shared/adapters/services.js";
 import { caseInstanceId } from "../shared/case/index.js";
 import { errorFields, log } from "../shared/logging/log.js";
 import { CASE_DOORBELL, CASE_ORCHESTRATOR } from "../orchestrations/names.js";

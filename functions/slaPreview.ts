@@ -1,6 +1,6 @@
 import { app } from "@azure/functions";
 import { z } from "zod";
-import { services } from "../shared/app/services.js";
+import { services } from "../shared/adapters/services.js";
 import { timeZoneSchema } from "../shared/calendar/index.js";
 import { categorySchema, presetIds, presets, previewDue, severitySchema } from "../shared/policy/index.js";
 import { requireRole } from "./http/auth.js";

@@ -1,5 +1,5 @@
 import { app, type HttpRequest } from "@azure/functions";
-import { services } from "../shared/app/services.js";
+import { services } from "../shared/adapters/services.js";
 import { caseView, parseCaseId } from "../shared/case/index.js";
 import { tenantIdSchema } from "../shared/tenant/tenant.js";
 import { requireTenantAccess } from "./http/auth.js";

@@ -1,5 +1,5 @@
 import { app } from "@azure/functions";
-import { services } from "../shared/app/services.js";
+import { services } from "../shared/adapters/services.js";
 import { tenantIdSchema, tenantProfileSchema } from "../shared/tenant/tenant.js";
 import { requireRole } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";

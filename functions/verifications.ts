@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { app } from "@azure/functions";
 import * as df from "durable-functions";
 import { z } from "zod";
-import { services } from "../shared/app/services.js";
+import { services } from "../shared/adapters/services.js";
 import { parseCaseId } from "../shared/case/index.js";
 import { errorFields, log } from "../shared/logging/log.js";
 import { phoneSchema, tenantIdSchema } from "../shared/tenant/tenant.js";

@@ -1,8 +1,8 @@
 import { type HttpRequest, type HttpResponseInit } from "@azure/functions";
 import { z } from "zod";
-import { services } from "../../shared/app/services.js";
+import { services } from "../../shared/adapters/services.js";
 import { caseSummary } from "../../shared/case/index.js";
-import { BadContinuationError } from "../../shared/store/caseRepository.js";
+import { BadContinuationError } from "../../shared/adapters/cosmos/caseRepository.js";
 import { tenantIdSchema } from "../../shared/tenant/tenant.js";
 import { validate } from "./body.js";
 import { json } from "./handler.js";

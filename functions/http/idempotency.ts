@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type HttpRequest, type HttpResponseInit } from "@azure/functions";
-import { realTimeMs } from "../../shared/app/realTime.js";
-import { type IntakeRepository, recordId, type StoredResponse } from "../../shared/store/intakeRepository.js";
+import { realTimeMs } from "../../shared/adapters/realTime.js";
+import { type IntakeRepository, recordId, type StoredResponse } from "../../shared/adapters/cosmos/intakeRepository.js";
 import { problem } from "./problem.js";
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;

@@ -1,8 +1,8 @@
 import { type InvocationContext } from "@azure/functions";
-import { services } from "../../shared/app/services.js";
+import { services } from "../../shared/adapters/services.js";
 import { type CaseState } from "../../shared/case/index.js";
 import { errorFields, log } from "../../shared/logging/log.js";
-import { renderMail } from "../../shared/mail/render.js";
+import { renderMail } from "../../shared/mail-templates/render.js";
 
 /**
  * Tells the requester why a reopen was refused (SPEC §2.3), at most once a day per case: the message id

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { containerDefinitions } from "../../shared/store/containers.js";
+import { containerDefinitions } from "../../shared/adapters/cosmos/containers.js";
 import { resolveAppSettingExpressions } from "../config/appSettingExpressions.js";
 import { prepareDataDirectory } from "../config/dataDirectory.js";
 import { loadOrCreateGeneratedSecrets } from "../config/generatedSecrets.js";

@@ -1,9 +1,9 @@
 import * as df from "durable-functions";
-import { services } from "../../shared/app/services.js";
+import { services } from "../../shared/adapters/services.js";
 import { type CaseState, type Effect, type SendMail } from "../../shared/case/index.js";
 import { log } from "../../shared/logging/log.js";
-import { renderMail } from "../../shared/mail/render.js";
-import { type CaseDocument } from "../../shared/store/caseRepository.js";
+import { renderMail } from "../../shared/mail-templates/render.js";
+import { type CaseDocument } from "../../shared/adapters/cosmos/caseRepository.js";
 import { activities } from "../names.js";
 
 export interface CaseRef {

@@ -1,7 +1,7 @@
 import * as df from "durable-functions";
-import { services } from "../../shared/app/services.js";
+import { services } from "../../shared/adapters/services.js";
 import { log } from "../../shared/logging/log.js";
-import { renderMail } from "../../shared/mail/render.js";
+import { renderMail } from "../../shared/mail-templates/render.js";
 import { generateCode, hashCode } from "../../shared/verification/verification.js";
 import { activities } from "../names.js";
 

@@ -1,8 +1,8 @@
 import { type CaseState, type Effect, expectedWait, openCase } from "../case/index.js";
 import { eligibility, resolveCasePolicy, type ClockSettings } from "../policy/index.js";
-import { type CaseRepository } from "../store/caseRepository.js";
-import { type IntakeRepository } from "../store/intakeRepository.js";
-import { type TenantRepository } from "../store/tenantRepository.js";
+import { type CaseRepository } from "../adapters/cosmos/caseRepository.js";
+import { type IntakeRepository } from "../adapters/cosmos/intakeRepository.js";
+import { type TenantRepository } from "../adapters/cosmos/tenantRepository.js";
 import { findAdminByEmail } from "../tenant/tenant.js";
 import { type SupportRequest } from "./request.js";
 

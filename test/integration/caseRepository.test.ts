@@ -5,8 +5,8 @@ import {
   CaseRepository,
   INBOX_LIMIT,
   InboxFullError,
-} from "../../shared/store/caseRepository.js";
-import { openContainers } from "../../shared/store/cosmos.js";
+} from "../../shared/adapters/cosmos/caseRepository.js";
+import { openContainers } from "../../shared/adapters/cosmos/cosmos.js";
 import { newCase } from "../unit/case/fixtures.js";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embeddedCosmos.js";
 

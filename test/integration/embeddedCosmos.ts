@@ -6,8 +6,8 @@ import { createHttpsServer } from "@vercel/cosmosdb-server";
 import { generate } from "selfsigned";
 import { type CosmosClient, type Database } from "@azure/cosmos";
 import { parseSettings, type Settings } from "../../shared/config/index.js";
-import { createCosmosClient } from "../../shared/store/cosmos.js";
-import { containerDefinitions } from "../../shared/store/containers.js";
+import { createCosmosClient } from "../../shared/adapters/cosmos/cosmos.js";
+import { containerDefinitions } from "../../shared/adapters/cosmos/containers.js";
 
 export interface EmbeddedCosmos {
   readonly settings: Settings;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openContainers } from "../../shared/store/cosmos.js";
-import { IN_FLIGHT_LEASE_MS, IntakeRepository, recordId } from "../../shared/store/intakeRepository.js";
-import { VerificationRepository } from "../../shared/store/verificationRepository.js";
-import { TenantRepository } from "../../shared/store/tenantRepository.js";
+import { openContainers } from "../../shared/adapters/cosmos/cosmos.js";
+import { IN_FLIGHT_LEASE_MS, IntakeRepository, recordId } from "../../shared/adapters/cosmos/intakeRepository.js";
+import { VerificationRepository } from "../../shared/adapters/cosmos/verificationRepository.js";
+import { TenantRepository } from "../../shared/adapters/cosmos/tenantRepository.js";
 import { type TenantProfile } from "../../shared/tenant/tenant.js";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embeddedCosmos.js";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { containerDefinitions } from "../../../shared/store/containers.js";
+import { containerDefinitions } from "../../../shared/adapters/cosmos/containers.js";
 import { SECRETS } from "../../../infra/hooks/seed-secrets.mjs";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;

@@ -14,7 +14,7 @@ vi.mock("@azure/communication-email", () => ({
   },
 }));
 
-const { acsTransport, operationIdOf } = await import("../../../shared/mail/transport.js");
+const { acsTransport, operationIdOf } = await import("../../../shared/adapters/mail/transport.js");
 
 const mail = {
   id: "contoso.abc.v3.0",

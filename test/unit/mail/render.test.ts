@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { languages } from "../../../shared/tenant/tenant.js";
-import { renderMail } from "../../../shared/mail/render.js";
-import { sentences } from "../../../shared/mail/strings.js";
+import { renderMail } from "../../../shared/mail-templates/render.js";
+import { sentences } from "../../../shared/mail-templates/strings.js";
 
 const ack = {
   caseId: "contoso.abcdefghijklmnop",

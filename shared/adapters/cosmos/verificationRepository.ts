@@ -1,5 +1,5 @@
 import { type Container } from "@azure/cosmos";
-import { type VerificationRecord } from "../verification/verification.js";
+import { type VerificationRecord } from "../../verification/verification.js";
 import { pointRead } from "./pointRead.js";
 import { statusOf, withTransientRetry } from "./retry.js";
 

@@ -1,10 +1,10 @@
 import { settings, type Settings } from "../config/index.js";
-import { mailTransport, type MailTransport } from "../mail/transport.js";
-import { CaseRepository } from "../store/caseRepository.js";
-import { cosmos } from "../store/cosmos.js";
-import { IntakeRepository } from "../store/intakeRepository.js";
-import { TenantRepository } from "../store/tenantRepository.js";
-import { VerificationRepository } from "../store/verificationRepository.js";
+import { mailTransport, type MailTransport } from "./mail/transport.js";
+import { CaseRepository } from "./cosmos/caseRepository.js";
+import { cosmos } from "./cosmos/cosmos.js";
+import { IntakeRepository } from "./cosmos/intakeRepository.js";
+import { TenantRepository } from "./cosmos/tenantRepository.js";
+import { VerificationRepository } from "./cosmos/verificationRepository.js";
 
 /** The app's ports, built once per process from the settings (the composition root of functions and activities). */
 export interface Services {

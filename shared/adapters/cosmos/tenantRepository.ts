@@ -1,5 +1,5 @@
 import { type Container } from "@azure/cosmos";
-import { type Tenant, type TenantProfile } from "../tenant/tenant.js";
+import { type Tenant, type TenantProfile } from "../../tenant/tenant.js";
 import { pointRead } from "./pointRead.js";
 import { withTransientRetry } from "./retry.js";
 import { withoutSystemProperties } from "./systemProperties.js";

@@ -1,6 +1,6 @@
 import { type Container, type ItemDefinition } from "@azure/cosmos";
-import { type CaseEventBody, type CaseState, type CaseStatus, type Effect, type Rejection } from "../case/index.js";
-import { type Severity } from "../policy/severity.js";
+import { type CaseEventBody, type CaseState, type CaseStatus, type Effect, type Rejection } from "../../case/index.js";
+import { type Severity } from "../../policy/severity.js";
 import { pointRead } from "./pointRead.js";
 import { statusOf, withTransientRetry } from "./retry.js";
 

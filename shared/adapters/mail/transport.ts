@@ -3,8 +3,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EmailClient } from "@azure/communication-email";
 import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
-import { type Settings } from "../config/index.js";
-import { type RenderedMail } from "./render.js";
+import { type Settings } from "../../config/index.js";
+import { type RenderedMail } from "../../mail-templates/render.js";
 
 export interface OutgoingMail extends RenderedMail {
   /** Deterministic per decision: a re-run activity sends the same id. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Agent } from "node:https";
 import { CosmosClient, type Container, type Database } from "@azure/cosmos";
 import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
-import { type Settings } from "../config/index.js";
+import { type Settings } from "../../config/index.js";
 import { containers, type ContainerName } from "./containers.js";
 
 export type Containers = Readonly<Record<ContainerName, Container>>;

@@ -1,5 +1,5 @@
 import { Duration } from "luxon";
-import { type Settings } from "../config/index.js";
+import { type Settings } from "./index.js";
 import { type ClockSettings } from "../policy/casePolicy.js";
 
 /** The operator's clock settings (SPEC §2.3), as the policy snapshot of new cases carries them. */
