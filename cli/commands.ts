@@ -1,6 +1,9 @@
 import { parseArgs } from "node:util";
 import { DateTime, IANAZone } from "luxon";
+import { clockSettingsFromEnvironment } from "../shared/config/clockSettings.js";
 import { previewDue } from "../shared/policy/preview.js";
+import { explanationTable } from "./explanationTable.js";
+import { pick } from "./pick.js";
 import { UsageError } from "./usageError.js";
 import { sendWebhook } from "./webhook.js";
 import {
@@ -19,9 +22,11 @@ export { UsageError };
 
 export const usage = `Usage:
   caseclock due --preset <${presetIds.join("|")}> --category <${categories.join("|")}> --severity <A|B|C>
-                --received <ISO 8601 instant> [--plan <plan>] [--time-zone <IANA zone>] [--region <CC>]
-                [--holiday YYYY-MM-DD]... [--advanced-agreement] [--impact-statement]
+                --received <ISO 8601 instant with offset> --time-zone <IANA zone> [--plan <plan>] [--region <CC>]
+                [--holiday YYYY-MM-DD]... [--advanced-agreement] [--impact-statement] [--explain]
+    Clock settings (CASECLOCK_WARNING_FRACTION, …) are read from the environment, as the app reads them.
   caseclock presets
+  caseclock pick [--each] [--raw] <field.path>...   (reads JSON on stdin, prints the fields)
   caseclock webhook --url <intake URL> --secret <whsec_…> --file <body.json> [--id <webhook-id>]
   caseclock help`;
 
@@ -33,7 +38,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 /** `caseclock due`: the effective severity and due instant of a hypothetical request. */
-export function due(argv: string[]) {
+export function due(argv: string[], env: Readonly<Record<string, string | undefined>> = {}) {
   let values;
   try {
     ({ values } = parseArgs({
@@ -51,6 +56,7 @@ export function due(argv: string[]) {
         holiday: { type: "string", multiple: true },
         "advanced-agreement": { type: "boolean", default: false },
         "impact-statement": { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
       },
     }));
   } catch (error) {
@@ -59,12 +65,21 @@ export function due(argv: string[]) {
   const preset: PresetId = oneOf("preset", values.preset, presetIds);
   const category: Category = oneOf("category", values.category, categories);
   const severity: Severity = oneOf("severity", values.severity, severities);
-  const timeZone = values["time-zone"] ?? (preset === "21vianet" ? "Asia/Shanghai" : "UTC");
+  const timeZone = values["time-zone"];
+  if (timeZone === undefined)
+    throw new UsageError(
+      "--time-zone is required (the tenant's IANA time zone, such as Europe/Paris or Asia/Shanghai)",
+    );
   if (!IANAZone.isValidZone(timeZone))
     throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Paris (got "${timeZone}")`);
   if (values.received === undefined)
     throw new UsageError("--received is required (an ISO 8601 instant such as 2026-11-20T23:30:00+08:00)");
-  const received = DateTime.fromISO(values.received, { zone: timeZone });
+  // An instant without an offset would be read in some zone the user did not choose: refuse it.
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(values.received))
+    throw new UsageError(
+      `--received needs an offset, such as 2026-11-20T16:30:00+01:00 or 2026-11-20T15:30:00Z (got "${values.received}")`,
+    );
+  const received = DateTime.fromISO(values.received, { setZone: true });
   if (!received.isValid) throw new UsageError(`--received must be an ISO 8601 date-time (got "${values.received}")`);
   const region = values.region?.toUpperCase();
   if (region !== undefined && !/^[A-Z]{2}$/.test(region))
@@ -89,13 +104,15 @@ export function due(argv: string[]) {
     advancedAgreement: values["advanced-agreement"] ?? false,
     holidays,
   };
-  return previewDue({
+  const preview = previewDue({
     tenant,
     category,
     severity,
     receivedAt: received.toJSDate(),
     impactStatement: values["impact-statement"] ?? false,
+    clockSettings: clockSettingsFromEnvironment(env),
   });
+  return { preview, explain: values.explain ?? false, timeZone };
 }
 
 /** `caseclock presets`: presets, plans, categories and calendars. */
@@ -112,17 +129,27 @@ export function listPresets() {
         { A: describeTarget(row.A), B: describeTarget(row.B), C: describeTarget(row.C) },
       ]),
     ),
+    roundTheClock: p.roundTheClock,
+    lowerOnCustomerSilence: p.lowerOnCustomerSilence,
+    sourceSentences: p.sourceSentences,
     assumptions: p.assumptions,
   }));
 }
 
-export async function run(argv: string[]): Promise<{ stdout: string; code: number }> {
+export async function run(
+  argv: string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<{ stdout: string; code: number }> {
   const [command, ...rest] = argv;
   switch (command) {
-    case "due":
-      return { stdout: JSON.stringify(due(rest), null, 2), code: 0 };
+    case "due": {
+      const { preview, explain, timeZone } = due(rest, env);
+      return { stdout: explain ? explanationTable(preview, timeZone) : JSON.stringify(preview, null, 2), code: 0 };
+    }
     case "webhook":
       return sendWebhook(rest);
+    case "pick":
+      return { stdout: pick(rest, await readStdin()), code: 0 };
     case "presets":
       if (rest.length > 0) throw new UsageError(`presets takes no arguments (got "${rest[0]}")`);
       return { stdout: JSON.stringify(listPresets(), null, 2), code: 0 };
@@ -131,8 +158,14 @@ export async function run(argv: string[]): Promise<{ stdout: string; code: numbe
     case "-h":
       return { stdout: usage, code: 0 };
     case undefined:
-      throw new UsageError("a command is required: due, presets, webhook or help");
+      throw new UsageError("a command is required: due, presets, pick, webhook or help");
     default:
-      throw new UsageError(`unknown command "${command}" (due, presets, webhook or help)`);
+      throw new UsageError(`unknown command "${command}" (due, presets, pick, webhook or help)`);
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }

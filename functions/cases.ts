@@ -1,19 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { app, type HttpRequest, type InvocationContext } from "@azure/functions";
-import { clockSettingsOf } from "../shared/config/clockSettings.js";
 import { services } from "../shared/adapters/services.js";
 import {
-  caseEventBodySchema,
   caseIdFor,
   caseView,
   newCaseId,
   parseCaseId,
   rejectEvent,
   type CaseState,
+  type Effect,
 } from "../shared/case/index.js";
 import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
-import { log } from "../shared/logging/log.js";
+import { errorFields, log } from "../shared/logging/log.js";
 import { InboxFullError } from "../shared/adapters/cosmos/caseRepository.js";
 import { recordId } from "../shared/adapters/cosmos/intakeRepository.js";
 import { callerOf, requireRole } from "./http/auth.js";
@@ -29,8 +28,10 @@ import {
   toResponse,
   type Answer,
 } from "./http/idempotency.js";
-import { problem } from "./http/problem.js";
-import { sendReopenRefused } from "./http/reopenRefused.js";
+import { problem, problemBody } from "./http/problem.js";
+import { deliverCaseMail } from "../shared/adapters/mail/caseMail.js";
+import { caseEventBodySchema } from "./http/caseEventBody.js";
+import { refusalAnswer, rejectionProblem } from "./http/domainProblems.js";
 
 /** Runs `handle` under the request's Idempotency-Key when it has one. */
 async function idempotent(
@@ -73,22 +74,11 @@ app.http("openCase", {
           ? newCaseId(supportRequest.tenantId)
           : caseIdFor(supportRequest.tenantId, "api", callerOf(request), key);
       const outcome = await openRequest(
-        { tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: clockSettingsOf(s.settings) },
+        { tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: s.clockSettings },
         supportRequest,
         { source: "api", caseId, receivedAt: now, auditId: randomUUID() },
       );
-      if (outcome.kind === "refused") {
-        return {
-          status: outcome.status,
-          body: {
-            type: `urn:caseclock:problem:${outcome.code}`,
-            title: outcome.title,
-            status: outcome.status,
-            detail: outcome.detail,
-            ...(outcome.extensions ?? {}),
-          },
-        };
-      }
+      if (outcome.kind === "refused") return refusalAnswer(outcome);
       await startCase(context, outcome.tenantId, outcome.body.id);
       log(context, "info", "case opened", { source: "api", caseId: outcome.body.id, severity: outcome.body.severity });
       return { status: 202, headers: { location: `/api/cases/${outcome.body.id}` }, body: outcome.body };
@@ -145,6 +135,20 @@ async function waitForOutcome(
   return undefined;
 }
 
+/**
+ * A refusal can set something in motion (the core decides: a reopen refused after the window tells the
+ * customer why); carried out here, best effort, since the answer to the agent must not wait on mail.
+ */
+async function carryOutRefusal(context: InvocationContext, effects: readonly Effect[], state: CaseState) {
+  for (const effect of effects) {
+    try {
+      await deliverCaseMail(services(), effect, state);
+    } catch (error) {
+      log(context, "warn", "refusal mail not sent", { caseId: state.id, ...errorFields(error) });
+    }
+  }
+}
+
 async function postEvent(request: HttpRequest, context: InvocationContext) {
   requireRole(request, "Agent");
   const s = services();
@@ -179,17 +183,8 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
     if (appended === "not-found") throw problem(404, "case-not-found", "Case not found", "No case has this id.");
     // "duplicate": this very event was accepted by an earlier attempt; carry on as if just accepted.
     if (typeof appended === "object") {
-      if (appended.code === "reopen-window-expired") await sendReopenRefused(context, current.state, now);
-      return {
-        status: appended.status,
-        body: {
-          type: `urn:caseclock:problem:${appended.code}`,
-          title: "Event not applicable",
-          status: appended.status,
-          detail: appended.detail,
-          ...(appended.reasons ? { reasons: appended.reasons } : {}),
-        },
-      };
+      await carryOutRefusal(context, appended.effects, current.state);
+      return problemBody(rejectionProblem(appended));
     }
     await ringCase(context, current.tenantId, id);
     log(context, "info", "case event accepted", { caseId: id, eventType: event.type });
@@ -203,17 +198,16 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
     }
     const view = caseView(applied.state, s.now());
     if (applied.outcome.outcome === "rejected") {
-      return {
+      const code = applied.outcome.code ?? "invalid-transition";
+      return problemBody({
         status: 409,
-        body: {
-          type: `urn:caseclock:problem:${applied.outcome.code ?? "invalid-transition"}`,
-          title: "Event not applicable",
-          status: 409,
-          detail: "The case changed before the event could be applied.",
-          case: view,
-        },
-      };
+        code,
+        title: "Event not applicable",
+        detail: "The case changed before the event could be applied.",
+        extensions: { case: view },
+      });
     }
+
     return {
       status: 200,
       body: { event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() }, case: view },

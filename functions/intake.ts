@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { app } from "@azure/functions";
 import { services } from "../shared/adapters/services.js";
-import { clockSettingsOf } from "../shared/config/clockSettings.js";
 import { caseIdFor } from "../shared/case/index.js";
 import { AdapterError, adapters } from "../shared/intake/adapters.js";
 import { openRequest } from "../shared/intake/openRequest.js";
@@ -13,6 +12,7 @@ import { durableClientInput, startCase } from "./http/durable.js";
 import { httpHandler } from "./http/handler.js";
 import { once } from "./http/idempotency.js";
 import { problem } from "./http/problem.js";
+import { refusalAnswer } from "./http/domainProblems.js";
 
 /** Standard Webhooks senders retry for days; ids are remembered a week (SPEC §4). */
 const WEBHOOK_ID_TTL_SECONDS = 7 * 86_400;
@@ -66,7 +66,7 @@ app.http("intake", {
         }
         const supportRequest = validate(supportRequestSchema, mapped);
         const outcome = await openRequest(
-          { tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: clockSettingsOf(s.settings) },
+          { tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: s.clockSettings },
           supportRequest,
           {
             source: `webhook:${source}`,
@@ -75,18 +75,7 @@ app.http("intake", {
             auditId: randomUUID(),
           },
         );
-        if (outcome.kind === "refused") {
-          return {
-            status: outcome.status,
-            body: {
-              type: `urn:caseclock:problem:${outcome.code}`,
-              title: outcome.title,
-              status: outcome.status,
-              detail: outcome.detail,
-              ...(outcome.extensions ?? {}),
-            },
-          };
-        }
+        if (outcome.kind === "refused") return refusalAnswer(outcome);
         await startCase(context, outcome.tenantId, outcome.body.id);
         log(context, "info", "case opened", { source, caseId: outcome.body.id, severity: outcome.body.severity });
         return { status: 202, headers: { location: `/api/cases/${outcome.body.id}` }, body: outcome.body };

@@ -1,17 +1,16 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { app } from "@azure/functions";
 import * as df from "durable-functions";
 import { z } from "zod";
 import { services } from "../shared/adapters/services.js";
 import { parseCaseId } from "../shared/case/index.js";
 import { errorFields, log } from "../shared/logging/log.js";
-import { phoneSchema, tenantIdSchema } from "../shared/tenant/tenant.js";
+import { emailSchema, phoneSchema, tenantIdSchema } from "../shared/tenant/tenant.js";
+import { startVerification, throttleKeys } from "../shared/verification/startVerification.js";
 import {
+  attemptsLeft,
   CODE_LIFETIME_MS,
   confirm,
-  maskEmail,
-  RESEND_INTERVAL_MS,
-  TENANT_HOURLY_LIMIT,
   type VerificationRecord,
 } from "../shared/verification/verification.js";
 import { VERIFICATION_DONE, VERIFICATION_ORCHESTRATOR, verificationInstanceId } from "../orchestrations/names.js";
@@ -26,6 +25,9 @@ const startSchema = z
     tenantId: tenantIdSchema,
     /** The number the caller is calling from. */
     phone: phoneSchema,
+    /** The admin the caller says they are: their email in the organisation's profile. */
+    admin: emailSchema,
+    channel: z.enum(["email", "sms"]).default("email"),
     caseId: z.string().max(200).optional(),
   })
   .strict();
@@ -42,9 +44,6 @@ async function loadVerification(raw: string | undefined) {
     throw problem(404, "verification-not-found", "Verification not found", "No verification has this id.");
   return record;
 }
-
-/** Records stay a day after their code expires (audit), then Cosmos TTL removes them. */
-const RECORD_TTL_SECONDS = 24 * 3600;
 
 app.http("startVerification", {
   route: "verifications",
@@ -64,18 +63,16 @@ app.http("startVerification", {
     const tenant = await s.tenants.get(input.tenantId);
     if (tenant === undefined)
       throw problem(404, "tenant-not-found", "Organisation not found", "No organisation profile has this id.");
+    if (input.channel === "sms" && s.sms === undefined)
+      throw problem(
+        422,
+        "sms-unavailable",
+        "SMS is not available",
+        "No SMS sender is configured for this deployment; ask for the code by email.",
+      );
     const now = s.now();
-    // Throttle keys are digests: the caller's number is never stored.
-    const callerKey = createHmac("sha256", s.settings.CASECLOCK_CODE_KEY)
-      .update(`${input.tenantId}\u0000${input.phone}`)
-      .digest("base64url");
-    const throttle = await s.verifications.throttle(
-      [
-        { id: `throttle:caller:${callerKey}`, windowMs: RESEND_INTERVAL_MS, limit: 1 },
-        { id: `throttle:tenant:${input.tenantId}`, windowMs: 3_600_000, limit: TENANT_HOURLY_LIMIT },
-      ],
-      now,
-    );
+    const id = randomUUID();
+    const throttle = await s.verifications.throttle(throttleKeys(input, s.settings.CASECLOCK_CODE_KEY), id, now);
     if (!throttle.allowed) {
       const seconds = Math.ceil(throttle.retryAfterMs / 1000);
       throw problem(
@@ -87,30 +84,14 @@ app.http("startVerification", {
         { "retry-after": String(seconds) },
       );
     }
-    const registered = tenant.admins.some((a) => a.phone === input.phone);
-    const id = randomUUID();
-    const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS).toISOString();
-    const record: VerificationRecord = {
-      id,
-      tenantId: input.tenantId,
-      ...(input.caseId ? { caseId: input.caseId } : {}),
-      method: registered ? "registeredPhone" : "emailCode",
-      status: registered ? "verified" : "pending",
-      createdAt: now.toISOString(),
-      expiresAt,
-      codeGeneration: 0,
-      wrongAnswers: 0,
-      ...(registered ? { verifiedAt: now.toISOString() } : {}),
-      destinations: registered ? [] : tenant.admins.map((a) => maskEmail(a.email)),
-      ttl: Math.ceil(CODE_LIFETIME_MS / 1000) + RECORD_TTL_SECONDS,
-    };
+    const record = startVerification(input, tenant, id, now);
     await s.verifications.create(record);
     // Both kinds start the same orchestration (it sends nothing for a verified record), so the two
     // answers take the same path and comparable time: timing does not tell a registered number apart.
     try {
       await df.getClient(context).startNew(VERIFICATION_ORCHESTRATOR, {
         instanceId: verificationInstanceId(id),
-        input: { verificationId: id, expiresAt },
+        input: { verificationId: id, expiresAt: record.expiresAt },
       });
     } catch (error) {
       log(context, "error", "verification orchestration not started", { verificationId: id, ...errorFields(error) });
@@ -133,7 +114,7 @@ function view(record: VerificationRecord) {
     destinations: record.destinations,
     expiresAt: record.expiresAt,
     verifiedAt: record.verifiedAt ?? null,
-    attemptsLeft: record.status === "pending" ? 5 - record.wrongAnswers : 0,
+    attemptsLeft: attemptsLeft(record),
   };
 }
 
@@ -194,7 +175,7 @@ app.http("confirmVerification", {
             410,
             "verification-expired",
             "Code expired",
-            "The code was valid for 10 minutes. Start a new verification.",
+            `The code was valid for ${CODE_LIFETIME_MS / 60_000} minutes. Start a new verification.`,
           );
         case "wrong":
           if (!(await s.verifications.replaceIfUnchanged(result.record, current._etag))) continue;

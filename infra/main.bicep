@@ -52,6 +52,9 @@ param supportContacts supportContactsType = {
 @description('CASECLOCK_INTAKE_ADAPTERS: intake source -> adapter. A source not named here uses json.')
 param intakeAdapters { *: 'json' | 'microsoft-forms' } = {}
 
+@description('E.164 number bought on the Communication Services resource for verification codes by SMS (buy it in the portal first); empty = no SMS channel.')
+param smsSender string = ''
+
 @description('Durable Functions task hub (CASECLOCK_TASK_HUB, read by host.json).')
 @minLength(3)
 @maxLength(50)
@@ -175,6 +178,7 @@ var appSettings = {
   CASECLOCK_MAIL_MODE: 'acs'
   CASECLOCK_ACS_ENDPOINT: communication.outputs.endpoint
   CASECLOCK_MAIL_SENDER: communication.outputs.senderAddress
+  CASECLOCK_SMS_SENDER: smsSender
   CASECLOCK_SUPPORT_CONTACTS: string(supportContacts)
   CASECLOCK_WEBHOOK_SECRETS: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookSecretsUri})'
   CASECLOCK_INTAKE_ADAPTERS: string(intakeAdapters)
@@ -182,8 +186,10 @@ var appSettings = {
   CASECLOCK_CODE_KEY: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.codeKeyUri})'
   CASECLOCK_WARNING_FRACTION: '0.75'
   CASECLOCK_ESCALATION_REPEAT: 'target'
-  CASECLOCK_FOLLOW_UP_INTERVAL: 'PT4H'
+  CASECLOCK_FOLLOW_UP_INTERVAL: ''
   CASECLOCK_REOPEN_WINDOW_DAYS: '14'
+  CASECLOCK_LOWER_ON_CUSTOMER_SILENCE: 'preset'
+  CASECLOCK_CUSTOMER_REMINDERS: '3'
   CASECLOCK_TASK_HUB: taskHubName
   CASECLOCK_RECONCILE_SCHEDULE: '0 */5 * * * *'
 }

@@ -1,6 +1,6 @@
 import * as df from "durable-functions";
 import { type OrchestrationContext, type OrchestrationHandler } from "durable-functions";
-import { decide, nextWakeUp, type CaseState, type Effect, type SendMail } from "../shared/case/index.js";
+import { decide, isFinal, nextWakeUp, type CaseState, type Effect, type SendMail } from "../shared/case/index.js";
 import "./activities/caseActivities.js";
 import {
   type CaseRef,
@@ -42,7 +42,7 @@ function statusOf(state: CaseState) {
     status: state.status,
     severity: state.severity,
     escalationLevel: state.escalationLevel,
-    final: state.final,
+    final: isFinal(state),
     nextWakeUp: nextWakeUp(state) ?? null,
     clocks: {
       initialResponse: { dueAt: initialResponse.dueAt, state: initialResponse.state },
@@ -87,7 +87,7 @@ const caseLifecycle: OrchestrationHandler = function* (context) {
     yield* sendAll(context, state, effects);
   }
   context.df.setCustomStatus(statusOf(state));
-  if (state.final) return { outcome: "final", version: state.version };
+  if (isFinal(state)) return { outcome: "final", version: state.version };
 
   const wake = nextWakeUp(state);
   const doorbell = context.df.waitForExternalEvent(CASE_DOORBELL);

@@ -53,3 +53,22 @@ export function problemResponse(p: ProblemDetails, instance?: string): HttpRespo
     body: JSON.stringify(body),
   };
 }
+
+/** A problem as a stored answer (for the idempotency and webhook-dedupe paths, which replay answers). */
+export function problemBody(p: ProblemDetails): {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body: Record<string, unknown>;
+} {
+  return {
+    status: p.status,
+    ...(p.headers ? { headers: p.headers } : {}),
+    body: {
+      type: `${PROBLEM_TYPE_PREFIX}${p.code}`,
+      title: p.title,
+      status: p.status,
+      ...(p.detail !== undefined ? { detail: p.detail } : {}),
+      ...(p.extensions ?? {}),
+    },
+  };
+}

@@ -2,7 +2,7 @@ import * as df from "durable-functions";
 import { services } from "../../shared/adapters/services.js";
 import { type CaseState, type Effect, type SendMail } from "../../shared/case/index.js";
 import { log } from "../../shared/logging/log.js";
-import { renderMail } from "../../shared/mail-templates/render.js";
+import { deliverCaseMail } from "../../shared/adapters/mail/caseMail.js";
 import { type CaseDocument } from "../../shared/adapters/cosmos/caseRepository.js";
 import { activities } from "../names.js";
 
@@ -62,43 +62,11 @@ export interface SendCaseMailInput {
   readonly timeZone: string;
 }
 
-/**
- * Sends one decided message, at most once per message id: the activity may run again after a crash,
- * so it checks and records the id around the send (a crash between the two can repeat one message,
- * never lose one).
- */
 df.app.activity(activities.sendCaseMail, {
   handler: async (input: SendCaseMailInput, context): Promise<"sent" | "already-sent"> => {
-    const s = services();
-    const { effect } = input;
-    if (await s.intake.mailSent(effect.id)) return "already-sent";
-    const contacts = s.settings.CASECLOCK_SUPPORT_CONTACTS;
-    let to: readonly string[];
-    let language = input.requester.language;
-    switch (effect.to.kind) {
-      case "requester":
-        to = [input.requester.email];
-        break;
-      case "queue":
-        to = contacts.queues[effect.to.category];
-        language = "en";
-        break;
-      case "escalation": {
-        // Beyond the configured levels, the highest level keeps being told.
-        const level = Math.min(effect.to.level, contacts.escalation.length);
-        to = contacts.escalation[level - 1]!;
-        language = "en";
-        break;
-      }
-    }
-    const rendered = renderMail(effect.template, effect.data, language, input.timeZone);
-    const now = s.now();
-    await s.mail.send({ ...rendered, id: effect.id, to }, now);
-    await s.intake.markMailSent(effect.id, now.toISOString());
-    log(context, "info", "mail sent", {
-      template: effect.template,
-      caseId: typeof effect.data.caseId === "string" ? effect.data.caseId : undefined,
-    });
-    return "sent";
+    const outcome = await deliverCaseMail(services(), input.effect, input);
+    const caseId = typeof input.effect.data.caseId === "string" ? input.effect.data.caseId : undefined;
+    if (outcome === "sent") log(context, "info", "mail sent", { template: input.effect.template, caseId });
+    return outcome;
   },
 });

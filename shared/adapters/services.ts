@@ -1,5 +1,7 @@
-import { settings, type Settings } from "../config/index.js";
+import { clockSettingsOf, settings, type Settings } from "../config/index.js";
+import { type ClockSettings } from "../policy/clockSettings.js";
 import { mailTransport, type MailTransport } from "./mail/transport.js";
+import { smsTransport, type SmsTransport } from "./sms/transport.js";
 import { CaseRepository } from "./cosmos/caseRepository.js";
 import { cosmos } from "./cosmos/cosmos.js";
 import { IntakeRepository } from "./cosmos/intakeRepository.js";
@@ -9,11 +11,15 @@ import { VerificationRepository } from "./cosmos/verificationRepository.js";
 /** The app's ports, built once per process from the settings (the composition root of functions and activities). */
 export interface Services {
   readonly settings: Settings;
+  /** The operator's clock settings, built once from `settings` (SPEC §2.3). */
+  readonly clockSettings: ClockSettings;
   readonly cases: CaseRepository;
   readonly tenants: TenantRepository;
   readonly intake: IntakeRepository;
   readonly verifications: VerificationRepository;
   readonly mail: MailTransport;
+  /** Undefined where no SMS sender is configured (acs mode without CASECLOCK_SMS_SENDER). */
+  readonly sms: SmsTransport | undefined;
   /** The current instant; the local runtime's virtual clock moves it in tests and demos. */
   now(): Date;
 }
@@ -26,11 +32,13 @@ export function services(): Services {
     const containers = cosmos(s);
     instance = {
       settings: s,
+      clockSettings: clockSettingsOf(s),
       cases: new CaseRepository(containers.cases),
       tenants: new TenantRepository(containers.tenants),
       intake: new IntakeRepository(containers.intake),
       verifications: new VerificationRepository(containers.verifications),
       mail: mailTransport(s),
+      sms: smsTransport(s),
       now: () => new Date(),
     };
   }

@@ -7,7 +7,7 @@ import {
   type CalendarDefinitionInput,
   type OpenInterval,
 } from "./definition.js";
-import { dayOfIsoDate, parseClock, weekdayOfDay } from "./time.js";
+import { DAY, dayOfIsoDate, parseClock, weekdayOfDay } from "./time.js";
 import { WeeklyPattern } from "./weeklyPattern.js";
 import { zoneTimeline, type ZoneTimeline } from "./zoneTimeline.js";
 
@@ -106,7 +106,7 @@ function isWholeDay(pairs: Float64Array): boolean {
     if (pairs[i]! > reach) return false;
     reach = Math.max(reach, pairs[i + 1]!);
   }
-  return reach === 86_400_000;
+  return reach === DAY;
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -10,3 +10,13 @@ export { always, businessCalendar, type BusinessCalendar, type CompiledCalendar 
 export { isOpen, nextClosing, nextOpening } from "./openTime.js";
 export { addWorkingTime, workingTimeBetween } from "./workingTime.js";
 export { closeOfBusinessDay, localDateOf, nextBusinessDayClose } from "./businessDays.js";
+export {
+  explainSpan,
+  explainWorkingTime,
+  isHoliday,
+  type CountedInterval,
+  type SkippedDate,
+  type SpanExplanation,
+} from "./explain.js";
+/** Lengths of time in milliseconds, for callers of this module. */
+export { MINUTE, HOUR, DAY, WEEK } from "./time.js";

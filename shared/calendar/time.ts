@@ -8,7 +8,8 @@ import { CalendarError } from "./calendarError.js";
  */
 
 export const MINUTE = 60_000;
-export const DAY = 86_400_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 export const WEEK = 7 * DAY;
 /** Local milliseconds of Monday 1970-01-05 00:00, the origin of positions within a week. */
 export const MONDAY_ORIGIN = 4 * DAY;

@@ -1,4 +1,4 @@
-import { MONDAY_ORIGIN, WEEK } from "./time.js";
+import { DAY, MONDAY_ORIGIN, WEEK } from "./time.js";
 
 /** A mutable [start, end) pair, reused so that hot loops do not allocate. */
 export interface Span {
@@ -27,8 +27,8 @@ export class WeeklyPattern {
     const ends: number[] = [];
     days.forEach((pairs, day) => {
       for (let i = 0; i < pairs.length; i += 2) {
-        const s = day * 86_400_000 + pairs[i]!;
-        const e = day * 86_400_000 + pairs[i + 1]!;
+        const s = day * DAY + pairs[i]!;
+        const e = day * DAY + pairs[i + 1]!;
         if (ends.length > 0 && s <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(e, ends[ends.length - 1]!);
         else {
           starts.push(s);

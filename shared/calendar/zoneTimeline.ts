@@ -1,6 +1,6 @@
 import { IANAZone } from "luxon";
 import { CalendarError } from "./calendarError.js";
-import { MAX_TIME, MINUTE, utcYearStart } from "./time.js";
+import { MAX_TIME, MINUTE, utcYearStart, WEEK } from "./time.js";
 
 /** A change of a zone's UTC offset: from `at` on, local = instant + `after` (both in ms). */
 export interface Transition {
@@ -29,7 +29,7 @@ interface YearBlock {
  * second. A step of a week costs ~55 offset look-ups per zone-year instead of ~366 and would only
  * miss a pair of transitions that cancel out within one week, which no zone has.
  */
-const SAMPLE_STEP = 7 * 86_400_000;
+const SAMPLE_STEP = WEEK;
 const SECOND = 1000;
 
 /**

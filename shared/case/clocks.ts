@@ -1,26 +1,35 @@
-import { addWorkingTime } from "../calendar/index.js";
 import { policyCalendars, type CasePolicy } from "../policy/casePolicy.js";
 import { type Severity } from "../policy/severity.js";
-import { dueAt, fractionPoint, targetCalendar, targetLength, type Target } from "../policy/target.js";
-import { type CustomerClock, type ResponseClock } from "./state.js";
+import { explainedDue, fractionPoint, targetCalendar, type Target } from "../policy/target.js";
+import { sendableAt } from "./cadence.js";
+import { type CustomerClock, type ResponseClock, type ResponseClockKind } from "./state.js";
 
-const HOUR = 3_600_000;
-
+/**
+ * A response clock from `start`: its due instant with the explanation (SPEC §5), and its warning point
+ * (the warning fraction of the clock, SPEC §2.3), which waits for the desk to open; a warning that could
+ * only go out after the due instant is not sent at all (the breach says it).
+ */
 export function startResponseClock(
-  kind: ResponseClock["kind"],
+  kind: ResponseClockKind,
   severity: Severity,
   target: Target,
   start: Date,
   policy: CasePolicy,
 ): ResponseClock {
   const calendars = policyCalendars(policy);
+  const { dueAt, explanation } = explainedDue(target, start, calendars);
+  const warning = sendableAt(
+    targetCalendar(target, calendars),
+    fractionPoint(target, start, policy.clockSettings.warningFraction, calendars),
+  );
   return {
     kind,
     severity,
     target,
     startedAt: start.toISOString(),
-    dueAt: dueAt(target, start, calendars).toISOString(),
-    warnAt: fractionPoint(target, start, policy.clockSettings.warningFraction, calendars).toISOString(),
+    dueAt: dueAt.toISOString(),
+    warnAt: (warning < dueAt ? warning : dueAt).toISOString(),
+    explanation,
     state: "running",
     escalations: 0,
   };
@@ -28,27 +37,19 @@ export function startResponseClock(
 
 export function startCustomerClock(severity: Severity, start: Date, policy: CasePolicy, reminders = 0): CustomerClock {
   const target = policy.customerResponse[severity];
+  const calendars = policyCalendars(policy);
+  const { dueAt, explanation } = explainedDue(target, start, calendars);
   return {
     kind: "customerResponse",
     severity,
     target,
     startedAt: start.toISOString(),
-    dueAt: dueAt(target, start, policyCalendars(policy)).toISOString(),
+    dueAt: dueAt.toISOString(),
+    noticeAt: sendableAt(targetCalendar(target, calendars), dueAt).toISOString(),
+    explanation,
     state: "running",
     reminders,
   };
-}
-
-/**
- * The escalation after `after` for a breached clock: one target length later on the target's own
- * clock (SPEC §2.3 default), or a fixed interval any time when the operator configured one.
- */
-export function nextEscalation(clock: ResponseClock, after: Date, policy: CasePolicy): Date {
-  const repeat = policy.clockSettings.escalationRepeat;
-  if (repeat.kind === "elapsed") return new Date(after.getTime() + repeat.hours * HOUR);
-  const calendars = policyCalendars(policy);
-  const length = targetLength(clock.target, new Date(clock.startedAt), calendars);
-  return addWorkingTime(targetCalendar(clock.target, calendars), after, length);
 }
 
 /** A clock the case no longer follows: kept for the audit trail. */
@@ -71,4 +72,10 @@ export function awaitsSupport(clock: ResponseClock | undefined): clock is Respon
   return (
     clock !== undefined && clock.respondedAt === undefined && (clock.state === "running" || clock.state === "breached")
   );
+}
+
+/** The same clock recomputed on a new policy from its own start (the tenant's calendar changed). */
+export function recomputeResponseClock(clock: ResponseClock, target: Target, policy: CasePolicy): ResponseClock {
+  const fresh = startResponseClock(clock.kind, clock.severity, target, new Date(clock.startedAt), policy);
+  return clock.warnedAt === undefined ? fresh : { ...fresh, warnedAt: clock.warnedAt };
 }

@@ -1,7 +1,7 @@
 export * from "./state.js";
-export * from "./events.js";
+export * from "./commands.js";
 export * from "./effects.js";
-export { decide, MAX_CUSTOMER_REMINDERS, type Decision } from "./decide.js";
+export { decide, type Decision } from "./decide.js";
 export { openCase, expectedWait, type NewCase } from "./openCase.js";
 export { nextWakeUp, pendingMilestones, type Milestone } from "./milestones.js";
 export { rejectEvent, type Rejection } from "./rejection.js";

@@ -7,6 +7,7 @@ import { isoDuration } from "./duration.js";
 export type NewCase = Pick<
   CaseState,
   | "id"
+  | "openedBy"
   | "tenantId"
   | "title"
   | "description"
@@ -54,7 +55,7 @@ export function openCase(c: NewCase): { state: CaseState; effects: Effect[] } {
     });
   }
   const state: CaseState = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: c.id,
     tenantId: c.tenantId,
     title: c.title,
@@ -69,11 +70,11 @@ export function openCase(c: NewCase): { state: CaseState; effects: Effect[] } {
     requestedSeverity: c.requestedSeverity,
     reasons: c.reasons,
     status: "open",
+    openedBy: c.openedBy,
     receivedAt: at,
     policy: c.policy,
     escalationLevel: 0,
     reopenCount: 0,
-    final: false,
     clocks: { initialResponse },
     clockHistory: [],
     timeline,

@@ -1,12 +1,14 @@
 import { workingTimeBetween } from "../calendar/index.js";
 import { categoryCalendarName, policyCalendars } from "../policy/casePolicy.js";
-import { describeTarget, targetCalendar } from "../policy/target.js";
+import { describeTarget, targetCalendar, targetCalendarName } from "../policy/target.js";
 import { isoDuration } from "./duration.js";
+import { nextWakeUp } from "./milestones.js";
 import { type CaseState, type Clock } from "./state.js";
 
 /**
- * The public representation of a case (SPEC §3.1 Case): every clock with its due instant and, while it
- * runs, the time remaining both as wall time and as open time of the clock's own calendar.
+ * The public representation of a case (SPEC §3.1 Case): every clock with its due instant, its
+ * explanation (SPEC §5) and, while it runs, the time remaining both as wall time and as open time of
+ * the clock's own calendar.
  */
 export function caseView(state: CaseState, now: Date) {
   const calendars = policyCalendars(state.policy);
@@ -17,7 +19,7 @@ export function caseView(state: CaseState, now: Date) {
     return {
       ...rest,
       target: describeTarget(target),
-      calendar: target.kind === "elapsed" ? "always" : target.calendar,
+      calendar: targetCalendarName(target),
       ...(running
         ? {
             remaining: isoDuration(Math.max(0, due - now.getTime())),
@@ -28,7 +30,7 @@ export function caseView(state: CaseState, now: Date) {
         : {}),
     };
   };
-  const { initialResponse, followUp, customerResponse } = state.clocks;
+  const { initialResponse, revisedInitialResponse, followUp, customerResponse } = state.clocks;
   return {
     id: state.id,
     tenantId: state.tenantId,
@@ -37,6 +39,7 @@ export function caseView(state: CaseState, now: Date) {
     category: state.category,
     contactMethod: state.contactMethod,
     source: state.source,
+    openedBy: state.openedBy,
     status: state.status,
     severity: state.severity,
     requestedSeverity: state.requestedSeverity,
@@ -44,18 +47,21 @@ export function caseView(state: CaseState, now: Date) {
     escalationLevel: state.escalationLevel,
     receivedAt: state.receivedAt,
     firstResponseAt: state.firstResponseAt,
-    resolvedAt: state.resolvedAt,
-    closedAt: state.closedAt,
-    reopenableUntil: state.reopenableUntil,
+    resolvedAt: state.status === "resolved" || state.status === "closed" ? state.resolvedAt : undefined,
+    closedAt: state.status === "closed" ? state.closedAt : undefined,
+    reopenableUntil: state.status === "closed" ? state.reopenableUntil : undefined,
     reopenCount: state.reopenCount,
+    nextWakeUpAt: nextWakeUp(state) ?? null,
     policy: {
       preset: state.policy.preset,
       plan: state.policy.plan,
       planGroup: state.policy.planGroup,
       calendar: categoryCalendarName(state.policy),
+      lowerOnCustomerSilence: state.policy.lowerOnCustomerSilence,
     },
     clocks: {
       initialResponse: clockView(initialResponse),
+      ...(revisedInitialResponse ? { revisedInitialResponse: clockView(revisedInitialResponse) } : {}),
       ...(followUp ? { followUp: clockView(followUp) } : {}),
       ...(customerResponse ? { customerResponse: clockView(customerResponse) } : {}),
     },

@@ -1,17 +1,57 @@
 import { Duration } from "luxon";
-import { type Settings } from "./index.js";
-import { type ClockSettings } from "../policy/casePolicy.js";
+import { z } from "zod";
+import { type ClockSettings } from "../policy/clockSettings.js";
+import { ConfigurationError } from "./configurationError.js";
+import { clockSettingFields, supportContactsSchema, type Settings } from "./settings.js";
 
-/** The operator's clock settings (SPEC §2.3), as the policy snapshot of new cases carries them. */
-export function clockSettingsOf(s: Settings): ClockSettings {
-  const hours = (iso: string) => Duration.fromISO(iso).as("hours");
+type ClockSettingValues = Pick<Settings, keyof typeof clockSettingFields> & {
+  readonly CASECLOCK_SUPPORT_CONTACTS?: Settings["CASECLOCK_SUPPORT_CONTACTS"] | undefined;
+};
+
+const hours = (iso: string) => Duration.fromISO(iso).as("hours");
+
+/** The operator's clock settings (SPEC §2.3), built once from validated settings and handed to the policy. */
+export function clockSettingsOf(s: ClockSettingValues): ClockSettings {
   return {
     warningFraction: s.CASECLOCK_WARNING_FRACTION,
-    escalationRepeat:
+    escalationClimb:
       s.CASECLOCK_ESCALATION_REPEAT === "target"
         ? { kind: "target" }
         : { kind: "elapsed", hours: hours(s.CASECLOCK_ESCALATION_REPEAT) },
-    followUpHours: hours(s.CASECLOCK_FOLLOW_UP_INTERVAL),
+    escalationLevels: s.CASECLOCK_SUPPORT_CONTACTS?.escalation.length ?? 1,
+    followUpHours: s.CASECLOCK_FOLLOW_UP_INTERVAL === undefined ? undefined : hours(s.CASECLOCK_FOLLOW_UP_INTERVAL),
     reopenWindowDays: s.CASECLOCK_REOPEN_WINDOW_DAYS,
+    lowerOnCustomerSilence: s.CASECLOCK_LOWER_ON_CUSTOMER_SILENCE,
+    customerReminders: s.CASECLOCK_CUSTOMER_REMINDERS,
   };
+}
+
+const clockSettingsSchema = z.object({
+  ...clockSettingFields,
+  CASECLOCK_SUPPORT_CONTACTS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "is not valid JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(supportContactsSchema)
+    .optional(),
+});
+
+/**
+ * The clock settings of an environment alone (for `caseclock due`, which needs no database): the same
+ * fields, defaults and validation as the app.
+ */
+export function clockSettingsFromEnvironment(env: Readonly<Record<string, string | undefined>>): ClockSettings {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = clockSettingsSchema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".") || "settings"} ${i.message}`);
+    throw new ConfigurationError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  return clockSettingsOf(result.data);
 }

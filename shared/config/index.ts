@@ -1,3 +1,4 @@
+import { ConfigurationError } from "./configurationError.js";
 import { settingsSchema, type Settings } from "./settings.js";
 
 export {
@@ -9,9 +10,8 @@ export {
   type SettingDefinition,
 } from "./settings.js";
 
-export class ConfigurationError extends Error {
-  override readonly name = "ConfigurationError";
-}
+export { ConfigurationError };
+export { clockSettingsOf, clockSettingsFromEnvironment } from "./clockSettings.js";
 
 /** Validates an environment; the message names settings, never their values (some are secrets). */
 export function parseSettings(env: Readonly<Record<string, string | undefined>>): Settings {

@@ -48,12 +48,25 @@ function json<T extends z.ZodType>(schema: T) {
     .pipe(schema);
 }
 
-const isoDuration = z
+export const isoDurationSetting = z
   .string()
   .regex(
     /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
     "must be an ISO 8601 duration such as PT4H",
   );
+
+/**
+ * The settings that shape every clock (SPEC §2.3), with the one definition of their defaults. The app,
+ * `POST /api/sla/preview` and `caseclock due` all read them through this schema.
+ */
+export const clockSettingFields = {
+  CASECLOCK_WARNING_FRACTION: z.coerce.number().gt(0).lt(1).default(0.75),
+  CASECLOCK_ESCALATION_REPEAT: z.union([z.literal("target"), isoDurationSetting]).default("target"),
+  CASECLOCK_FOLLOW_UP_INTERVAL: isoDurationSetting.optional(),
+  CASECLOCK_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  CASECLOCK_LOWER_ON_CUSTOMER_SILENCE: z.enum(["preset", "on", "off"]).default("preset"),
+  CASECLOCK_CUSTOMER_REMINDERS: z.coerce.number().int().min(1).max(10).default(3),
+};
 
 export const settingsSchema = z
   .object({
@@ -65,6 +78,10 @@ export const settingsSchema = z
     CASECLOCK_MAIL_MODE: z.enum(["acs", "outbox"]).default("outbox"),
     CASECLOCK_ACS_ENDPOINT: z.string().url().optional(),
     CASECLOCK_MAIL_SENDER: z.string().email().optional(),
+    CASECLOCK_SMS_SENDER: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number")
+      .optional(),
     CASECLOCK_OUTBOX_DIR: z.string().min(1).default(".caseclock-local/outbox"),
     CASECLOCK_OUTBOX_FAIL_ATTEMPTS: z.coerce.number().int().min(0).max(20).default(0),
     CASECLOCK_SUPPORT_CONTACTS: json(supportContactsSchema),
@@ -77,10 +94,7 @@ export const settingsSchema = z
       .max(16 * 1024 * 1024)
       .default(256 * 1024),
     CASECLOCK_CODE_KEY: z.string().min(32, "needs at least 32 characters of random key material"),
-    CASECLOCK_WARNING_FRACTION: z.coerce.number().gt(0).lt(1).default(0.75),
-    CASECLOCK_ESCALATION_REPEAT: z.union([z.literal("target"), isoDuration]).default("target"),
-    CASECLOCK_FOLLOW_UP_INTERVAL: isoDuration.default("PT4H"),
-    CASECLOCK_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    ...clockSettingFields,
     CASECLOCK_TASK_HUB: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9]{2,49}$/)
@@ -139,6 +153,12 @@ export const settingDefinitions: Readonly<Record<keyof z.input<typeof settingsSc
     scope: "all",
     secret: false,
   },
+  CASECLOCK_SMS_SENDER: {
+    description:
+      "E.164 number bought on the ACS resource, the sender of verification codes by SMS (acs mode). Unset: the sms channel answers 422 sms-unavailable.",
+    scope: "all",
+    secret: false,
+  },
   CASECLOCK_OUTBOX_DIR: { description: "Folder for rendered mail in outbox mode.", scope: "local", secret: false },
   CASECLOCK_OUTBOX_FAIL_ATTEMPTS: {
     description:
@@ -178,17 +198,31 @@ export const settingDefinitions: Readonly<Record<keyof z.input<typeof settingsSc
     secret: false,
   },
   CASECLOCK_ESCALATION_REPEAT: {
-    description: "`target` (repeat every target length) or an ISO duration between repeated escalations.",
+    description:
+      "How long a breached, unanswered clock waits before climbing one escalation level: `target` (one target length on the target's own calendar, default) or an ISO duration, any time. At the highest level, escalations repeat at most once a day (24x7 clocks) or once per business day at the desk's opening.",
     scope: "all",
     secret: false,
   },
   CASECLOCK_FOLLOW_UP_INTERVAL: {
-    description: "Sev A follow-up interval, ISO duration (default PT4H).",
+    description:
+      "Overrides the presets' Sev A follow-up interval (an ISO duration, any time); unset, the preset's 4 hours of the A desk apply.",
     scope: "all",
     secret: false,
   },
   CASECLOCK_REOPEN_WINDOW_DAYS: {
     description: "Days after closing during which a case can be reopened (default 14).",
+    scope: "all",
+    secret: false,
+  },
+  CASECLOCK_LOWER_ON_CUSTOMER_SILENCE: {
+    description:
+      "`preset` (default: on in 21vianet, whose source says support may lower severity; off elsewhere), `on` or `off`: lower severity one level when the customer-response clock runs out.",
+    scope: "all",
+    secret: false,
+  },
+  CASECLOCK_CUSTOMER_REMINDERS: {
+    description:
+      "Reminders a silent customer gets (when severity is not lowered) before the queue is told (default 3).",
     scope: "all",
     secret: false,
   },

@@ -3,7 +3,7 @@ import { eligibility, resolveCasePolicy, type ClockSettings } from "../policy/in
 import { type CaseRepository } from "../adapters/cosmos/caseRepository.js";
 import { type IntakeRepository } from "../adapters/cosmos/intakeRepository.js";
 import { type TenantRepository } from "../adapters/cosmos/tenantRepository.js";
-import { findAdminByEmail } from "../tenant/tenant.js";
+import { findAdminByEmail, findDelegatedAdmin } from "../tenant/tenant.js";
 import { type SupportRequest } from "./request.js";
 
 /** How long refused submissions are kept for audit. */
@@ -18,18 +18,20 @@ export interface AcceptedBody {
   readonly receivedAt: string;
   readonly initialResponseDueAt: string;
   readonly expectedWait: string;
+  readonly openedBy: CaseState["openedBy"];
+}
+
+/** Why intake refused a request; the HTTP shell maps the code to a status and problem type. */
+export interface IntakeRefusal {
+  readonly kind: "refused";
+  readonly code: "unknown-tenant" | "requester-not-admin" | "partner-first";
+  readonly detail: string;
+  readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
 export type IntakeOutcome =
   | { readonly kind: "accepted"; readonly body: AcceptedBody; readonly tenantId: string; readonly created: boolean }
-  | {
-      readonly kind: "refused";
-      readonly status: 403 | 409 | 422;
-      readonly code: string;
-      readonly title: string;
-      readonly detail: string;
-      readonly extensions?: Readonly<Record<string, unknown>>;
-    };
+  | IntakeRefusal;
 
 export interface IntakeDeps {
   readonly tenants: TenantRepository;
@@ -52,6 +54,7 @@ function accepted(state: CaseState, created: boolean): IntakeOutcome {
       receivedAt: state.receivedAt,
       initialResponseDueAt: state.clocks.initialResponse.dueAt,
       expectedWait: expectedWait(state),
+      openedBy: state.openedBy,
     },
   };
 }
@@ -70,7 +73,7 @@ export async function openRequest(
   if (existing !== undefined) return accepted(existing.state, false);
 
   const tenant = await deps.tenants.get(request.tenantId);
-  const refuse = async (outcome: Extract<IntakeOutcome, { kind: "refused" }>) => {
+  const refuse = async (outcome: IntakeRefusal) => {
     await deps.intake.recordRefusal(
       origin.source,
       origin.auditId,
@@ -82,9 +85,7 @@ export async function openRequest(
   if (tenant === undefined) {
     return refuse({
       kind: "refused",
-      status: 422,
       code: "unknown-tenant",
-      title: "Unknown organisation",
       detail: `No organisation profile exists for tenant ${request.tenantId}. Ask your administrator to register it.`,
     });
   }
@@ -95,32 +96,36 @@ export async function openRequest(
       severity: request.severity,
       impactStatement: request.impactStatement,
       contactMethod: request.contactMethod,
+      openWithProvider: request.openWithProvider,
     },
     tenant,
   );
   if (verdict.outcome === "refused" && verdict.code === "requester-not-admin") {
     return refuse({
       kind: "refused",
-      status: 403,
       code: "requester-not-admin",
-      title: "Only an administrator can open a request",
       detail:
         "Only an administrator of your organisation can open a support request. Please ask your administrator to open it, or look for an answer in the community forums.",
     });
   }
   if (verdict.outcome === "refused") {
     const partner = verdict.partner;
+    const contact = [partner?.email, partner?.phone].filter((c) => c !== undefined).join(" or ");
     return refuse({
       kind: "refused",
-      status: 409,
-      code: "partner-managed",
-      title: "Your subscriptions are supported by your partner",
-      detail: `Your organisation bought its subscriptions through ${partner?.name ?? "a partner"}, who provides its support. Please contact them${partner?.email ? ` at ${partner.email}` : ""}${partner?.phone ? ` or ${partner.phone}` : ""}.`,
-      extensions: { partner: partner ?? null },
+      code: "partner-first",
+      detail: `Your organisation bought its subscriptions through ${partner?.name ?? "a partner"}, who supports them${contact ? `: contact them at ${contact}` : ""}. If you still want to open this request with us, send it again with "openWithProvider": true.`,
+      extensions: {
+        partner: partner ? { name: partner.name, email: partner.email, phone: partner.phone } : null,
+      },
     });
   }
 
-  const admin = findAdminByEmail(tenant, request.requester.email)!;
+  // The requester as the profile knows them: a customer admin, or partner staff with delegated rights.
+  const profile =
+    findAdminByEmail(tenant, request.requester.email) ??
+    findDelegatedAdmin(tenant, request.requester.email) ??
+    tenant.admins[0]!;
   const policy = resolveCasePolicy(tenant, request.category, deps.clockSettings);
   const { state, effects } = openCase({
     id: origin.caseId,
@@ -128,7 +133,8 @@ export async function openRequest(
     title: request.title,
     description: request.description,
     impactStatement: request.impactStatement,
-    requester: { email: admin.email, phone: request.requester.phone, language: admin.language },
+    requester: { email: profile.email, phone: request.requester.phone, language: profile.language },
+    openedBy: verdict.openedBy,
     timeZone: tenant.timeZone,
     category: request.category,
     contactMethod: verdict.contactMethod,

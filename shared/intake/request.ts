@@ -13,6 +13,8 @@ export const supportRequestSchema = z
     description: z.string().trim().min(1).max(20_000),
     impactStatement: z.string().trim().max(5_000).optional(),
     contactMethod: z.enum(["email", "phone"]).optional(),
+    /** A customer of a partner-managed tenant who was pointed to the partner and still wants to open it with us. */
+    openWithProvider: z.boolean().optional(),
   })
   .strict();
 export type SupportRequest = z.infer<typeof supportRequestSchema>;

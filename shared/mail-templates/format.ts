@@ -5,6 +5,7 @@ import { type Language } from "../tenant/tenant.js";
 export const locales: Readonly<Record<Language, string>> = {
   en: "en-GB",
   fr: "fr-FR",
+  de: "de-DE",
   pl: "pl-PL",
   nb: "nb-NO",
   "zh-Hans": "zh-Hans-CN",

@@ -13,6 +13,20 @@ export interface RenderedMail {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+/**
+ * A subject is one header line: control characters (CR/LF above all, which would start a new header)
+ * and line separators become spaces, lone surrogates U+FFFD, whatever a title holds.
+ */
+export function singleLine(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
+      .trim()
+  );
+}
+
 function fill(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
@@ -25,7 +39,7 @@ function assemble(
 ): RenderedMail {
   const filled = lines.map((l) => fill(l, values));
   return {
-    subject: fill(subject, values),
+    subject: singleLine(fill(subject, values)),
     text: filled.join("\n\n"),
     html: `<!doctype html><html lang="${language}"><body>${filled.map((l) => `<p>${escapeHtml(l)}</p>`).join("")}</body></html>`,
     language,
@@ -51,17 +65,22 @@ function renderSupportMail(template: MailTemplate, data: MailData, timeZone: str
         {},
         "en",
       );
-    case "escalation":
+    case "escalation": {
+      const first = data.escalations === 1;
       return assemble(
-        `[${str(data.caseId)}] Escalation level ${str(data.level)}: ${clock} breached`,
+        `[${str(data.caseId)}] Escalation level ${str(data.level)}: ${clock} ${first ? "breached" : "still unanswered"}`,
         [
           head,
           `The ${clock} was due at ${at("dueAt")} and has not been answered (escalation ${str(data.escalations)} of this clock, case level ${str(data.level)}).`,
           "You receive this as an escalation contact for this level.",
+          ...(data.nextEscalationAt
+            ? [`Unless someone answers, the next reminder goes out at ${at("nextEscalationAt")}.`]
+            : []),
         ],
         {},
         "en",
       );
+    }
     case "customerSilent":
       return assemble(
         `[${str(data.caseId)}] Customer silent after ${str(data.reminders)} reminders`,
@@ -155,4 +174,16 @@ export function renderMail(template: MailTemplate, data: MailData, language: Lan
     case "customerSilent":
       throw new Error("unreachable: support templates are rendered above");
   }
+}
+
+/** The verification code as one SMS in the reader's language, with the end of validity in the organisation's time. */
+export function renderVerificationSms(
+  data: { readonly code: string; readonly expiresAt: string },
+  language: Language,
+  timeZone: string,
+): string {
+  return fill(sentences[language].verificationSms, {
+    code: data.code,
+    until: formatInstant(data.expiresAt, language, timeZone),
+  });
 }

@@ -7,7 +7,10 @@ import {
 } from "../calendar/index.js";
 import { CATEGORY_CALENDAR, presets, type CalendarTemplate, type Preset, type PresetId } from "./presets/index.js";
 import { type Category, type Severity } from "./severity.js";
+import { type ClockSettings } from "./clockSettings.js";
 import { type CalendarLookup, type Target } from "./target.js";
+
+export type { ClockSettings };
 
 /** What the policy needs to know of a tenant (a subset of the tenant profile, so the CLI can fill it too). */
 export interface PolicyTenant {
@@ -18,22 +21,6 @@ export interface PolicyTenant {
   readonly advancedAgreement: boolean;
   readonly holidays: readonly string[];
 }
-
-/** Operator settings that shape every clock (SPEC §2.3), snapshotted into each case. */
-export interface ClockSettings {
-  readonly warningFraction: number;
-  /** "target": repeat escalations every target length on the target's own clock; else every `hours`, any time. */
-  readonly escalationRepeat: { readonly kind: "target" } | { readonly kind: "elapsed"; readonly hours: number };
-  /** Overrides the preset's Sev A follow-up interval when set. */
-  readonly followUpHours?: number | undefined;
-  readonly reopenWindowDays: number;
-}
-
-export const defaultClockSettings: ClockSettings = {
-  warningFraction: 0.75,
-  escalationRepeat: { kind: "target" },
-  reopenWindowDays: 14,
-};
 
 /**
  * Everything a case's clocks need, resolved for one tenant and category and frozen into the case,
@@ -50,6 +37,8 @@ export interface CasePolicy {
   readonly customerResponse: Readonly<Record<Severity, Target>>;
   readonly followUp: Readonly<Partial<Record<Severity, Target>>>;
   readonly clockSettings: ClockSettings;
+  /** Whether severity is lowered one level when the customer-response clock runs out (preset, or the operator). */
+  readonly lowerOnCustomerSilence: boolean;
   /** Whether this tenant may hold Sev A in this category (for agent severity changes), and why not. */
   readonly sevA: { readonly allowed: boolean; readonly reasons: readonly string[] };
 }
@@ -93,10 +82,15 @@ function longestDayHours(week: CalendarDefinition["week"]): number {
   return longest / 60;
 }
 
-function bindCategory(target: Target, categoryCalendar: string): Target {
-  return target.kind !== "elapsed" && target.calendar === CATEGORY_CALENDAR
-    ? { ...target, calendar: categoryCalendar }
-    : target;
+/**
+ * A preset target made concrete for one category (SPEC §2.2): "category" names the category's desk
+ * calendar, and an "any time" figure counts round the clock only on a 24x7 desk; on a business-hours
+ * desk (billing, pre-sales) the same figure counts as working hours of that desk.
+ */
+function bindCategory(target: Target, categoryCalendar: string, roundTheClock: boolean): Target {
+  if (target.kind === "elapsed")
+    return roundTheClock ? target : { kind: "working", hours: target.hours, calendar: categoryCalendar };
+  return target.calendar === CATEGORY_CALENDAR ? { ...target, calendar: categoryCalendar } : target;
 }
 
 export function sevAEligibility(
@@ -112,26 +106,20 @@ export function sevAEligibility(
   return { allowed: reasons.length === 0, reasons };
 }
 
-export function resolveCasePolicy(
-  tenant: PolicyTenant,
-  category: Category,
-  clockSettings: ClockSettings = defaultClockSettings,
-): CasePolicy {
+export function resolveCasePolicy(tenant: PolicyTenant, category: Category, clockSettings: ClockSettings): CasePolicy {
   const preset = presets[tenant.preset];
   const planGroup = planGroupOf(preset, tenant);
   const categoryCalendar = preset.categoryCalendars[category];
-  const bySeverity = (row: Readonly<Record<Severity, Target>>) => ({
-    A: bindCategory(row.A, categoryCalendar),
-    B: bindCategory(row.B, categoryCalendar),
-    C: bindCategory(row.C, categoryCalendar),
-  });
+  const roundTheClock = preset.roundTheClock.includes(category);
+  const bind = (target: Target) => bindCategory(target, categoryCalendar, roundTheClock);
+  const bySeverity = (row: Readonly<Record<Severity, Target>>) => ({ A: bind(row.A), B: bind(row.B), C: bind(row.C) });
   const initialResponse = bySeverity(preset.initialResponse[planGroup]!);
   const customerResponse = bySeverity(preset.customerResponse);
   const followUpA =
     clockSettings.followUpHours !== undefined
       ? ({ kind: "elapsed", hours: clockSettings.followUpHours } as const)
       : preset.followUp.A;
-  const followUp = followUpA === undefined ? {} : { A: bindCategory(followUpA, categoryCalendar) };
+  const followUp = followUpA === undefined ? {} : { A: bind(followUpA) };
 
   const used = new Set<string>();
   for (const t of [...Object.values(initialResponse), ...Object.values(customerResponse), ...Object.values(followUp)])
@@ -154,6 +142,10 @@ export function resolveCasePolicy(
     customerResponse,
     followUp,
     clockSettings,
+    lowerOnCustomerSilence:
+      clockSettings.lowerOnCustomerSilence === "preset"
+        ? preset.lowerOnCustomerSilence
+        : clockSettings.lowerOnCustomerSilence === "on",
     sevA: sevAEligibility(preset, tenant, category),
   };
 }

@@ -12,3 +12,4 @@ export {
   type CalendarTemplate,
 } from "./presets/index.js";
 export { previewDue, type PreviewInput } from "./preview.js";
+export { type ClockSettings } from "./clockSettings.js";

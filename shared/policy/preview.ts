@@ -1,8 +1,9 @@
 import { isoDuration } from "../case/duration.js";
 import { categoryCalendarName, policyCalendars, resolveCasePolicy, type PolicyTenant } from "./casePolicy.js";
+import { type ClockSettings } from "./clockSettings.js";
 import { severityEligibility } from "./eligibility.js";
 import { type Category, type Severity } from "./severity.js";
-import { describeTarget, dueAt, fractionPoint } from "./target.js";
+import { describeTarget, explainedDue, fractionPoint, targetCalendarName } from "./target.js";
 
 export interface PreviewInput {
   readonly tenant: PolicyTenant;
@@ -11,9 +12,14 @@ export interface PreviewInput {
   readonly receivedAt: Date;
   readonly impactStatement: boolean;
   readonly contactMethod?: "email" | "phone";
+  /** The operator's settings: the preview shows what a real case opened now would get. */
+  readonly clockSettings: ClockSettings;
 }
 
-/** What-if (SPEC §3 /api/sla/preview, `caseclock due`): effective severity, due instants and the calendar used. */
+/**
+ * What-if (SPEC §3 /api/sla/preview, `caseclock due`): effective severity, due instants, the calendar
+ * used and the explanation of the due instant (SPEC §5), computed exactly as a real case computes them.
+ */
 export function previewDue(input: PreviewInput) {
   const verdict = severityEligibility(
     {
@@ -24,11 +30,11 @@ export function previewDue(input: PreviewInput) {
     },
     input.tenant,
   );
-  const policy = resolveCasePolicy(input.tenant, input.category);
+  const policy = resolveCasePolicy(input.tenant, input.category, input.clockSettings);
   const calendars = policyCalendars(policy);
   const target = policy.initialResponse[verdict.severity];
-  const due = dueAt(target, input.receivedAt, calendars);
-  const calendarName = target.kind === "elapsed" ? "always" : target.calendar;
+  const { dueAt, explanation } = explainedDue(target, input.receivedAt, calendars);
+  const calendarName = targetCalendarName(target);
   const followUp = policy.followUp[verdict.severity];
   return {
     preset: input.tenant.preset,
@@ -39,8 +45,8 @@ export function previewDue(input: PreviewInput) {
     requestedSeverity: verdict.requestedSeverity,
     reasons: verdict.reasons,
     receivedAt: input.receivedAt.toISOString(),
-    initialResponseDueAt: due.toISOString(),
-    expectedWait: isoDuration(due.getTime() - input.receivedAt.getTime()),
+    initialResponseDueAt: dueAt.toISOString(),
+    expectedWait: isoDuration(dueAt.getTime() - input.receivedAt.getTime()),
     warningAt: fractionPoint(target, input.receivedAt, policy.clockSettings.warningFraction, calendars).toISOString(),
     target: { ...target, description: describeTarget(target) },
     calendar:
@@ -49,6 +55,8 @@ export function previewDue(input: PreviewInput) {
         : policy.calendars[calendarName],
     categoryCalendar: categoryCalendarName(policy),
     customerResponse: describeTarget(policy.customerResponse[verdict.severity]),
+    lowerOnCustomerSilence: policy.lowerOnCustomerSilence,
     ...(followUp ? { followUp: describeTarget(followUp) } : {}),
+    explanation,
   };
 }

@@ -2,12 +2,13 @@ import { z } from "zod";
 import {
   addWorkingTime,
   always,
+  explainSpan,
+  HOUR,
   nextBusinessDayClose,
   workingTimeBetween,
   type BusinessCalendar,
+  type SpanExplanation,
 } from "../calendar/index.js";
-
-const HOUR = 3_600_000;
 
 /**
  * SPEC §2.2 target kinds. `calendar` names a calendar of the case's policy (resolved per tenant),
@@ -28,6 +29,11 @@ export type CalendarLookup = (name: string) => BusinessCalendar;
 /** The calendar a target's own clock runs on (`elapsed` runs on the 24x7 calendar). */
 export function targetCalendar(target: Target, calendars: CalendarLookup): BusinessCalendar {
   return target.kind === "elapsed" ? always : calendars(target.calendar);
+}
+
+/** The name of that calendar, for display. */
+export function targetCalendarName(target: Target): string {
+  return target.kind === "elapsed" ? "always" : target.calendar;
 }
 
 /** The due instant of a target for a clock started at `start` (SPEC §2.2). */
@@ -80,4 +86,41 @@ export function describeTarget(target: Target): string {
     case "nextBusinessDay":
       return `next business day (${target.calendar})`;
   }
+}
+
+/** SPEC §5: how a due instant was derived. Kept on every clock, also after it is retired. */
+export interface DueExplanation extends SpanExplanation {
+  readonly calendar: string;
+  readonly timeZone: string;
+  readonly target: Target & { readonly description: string };
+  /** The open time the target asks for, ISO 8601 (the counted intervals add up to it). */
+  readonly workingTime: string;
+}
+
+function isoHours(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `PT${h > 0 || m === 0 ? `${h}H` : ""}${m > 0 ? `${m}M` : ""}`;
+}
+
+/** The due instant of a target and its explanation, from one computation. */
+export function explainedDue(
+  target: Target,
+  start: Date,
+  calendars: CalendarLookup,
+): { readonly dueAt: Date; readonly explanation: DueExplanation } {
+  const due = dueAt(target, start, calendars);
+  const cal = targetCalendar(target, calendars);
+  const span = explainSpan(cal, start, due);
+  return {
+    dueAt: due,
+    explanation: {
+      calendar: targetCalendarName(target),
+      timeZone: cal.definition.timeZone,
+      target: { ...target, description: describeTarget(target) },
+      workingTime: isoHours(targetLength(target, start, calendars)),
+      ...span,
+    },
+  };
 }

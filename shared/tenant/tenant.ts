@@ -2,7 +2,7 @@ import { z } from "zod";
 import { timeZoneSchema } from "../calendar/index.js";
 import { presetIds, presets } from "../policy/presets/index.js";
 
-export const languages = ["en", "fr", "pl", "nb", "zh-Hans"] as const;
+export const languages = ["en", "fr", "de", "pl", "nb", "zh-Hans"] as const;
 export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
 
@@ -48,8 +48,18 @@ export const tenantProfileSchema = z
     advancedAgreement: z.boolean().default(false),
     holidays: z.array(localDate).max(400).default([]),
     admins: z.array(adminSchema).min(1).max(50),
+    /** Set when the customer bought its subscriptions through a partner (SPEC §1.5). */
     partner: z
-      .object({ name: z.string().min(1).max(200), email: emailSchema.optional(), phone: phoneSchema.optional() })
+      .object({
+        name: z.string().min(1).max(200),
+        email: emailSchema.optional(),
+        phone: phoneSchema.optional(),
+        /** Partner staff with delegated admin rights: they may open requests for this customer. */
+        delegatedAdmins: z
+          .array(z.object({ email: emailSchema, language: languageSchema.default("en") }).strict())
+          .max(50)
+          .default([]),
+      })
       .strict()
       .optional(),
   })
@@ -81,6 +91,15 @@ export const tenantProfileSchema = z
 export type TenantProfileInput = z.input<typeof tenantProfileSchema>;
 export type TenantProfile = z.output<typeof tenantProfileSchema>;
 export type Tenant = TenantProfile & { readonly id: string };
+
+/** The partner staff entry of an address, if the tenant's partner has delegated admin rights for it. */
+export function findDelegatedAdmin(
+  tenant: TenantProfile,
+  email: string,
+): { readonly email: string; readonly language: Language } | undefined {
+  const wanted = email.toLowerCase();
+  return tenant.partner?.delegatedAdmins.find((a) => a.email.toLowerCase() === wanted);
+}
 
 /** The admin entry of an address, compared case-insensitively (mailbox local parts are case-insensitive in practice). */
 export function findAdminByEmail(tenant: TenantProfile, email: string): Admin | undefined {

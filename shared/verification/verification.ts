@@ -1,19 +1,25 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { type Language } from "../tenant/tenant.js";
 
-/** SPEC §2.3 / §4: 6 digits, 10 minutes, 5 wrong answers, single use. */
+/** SPEC §2.3 / §4: 6 digits, valid 10 minutes, 5 wrong answers, single use. */
 export const CODE_LIFETIME_MS = 10 * 60_000;
 export const MAX_WRONG_ANSWERS = 5;
-/** One code per caller and tenant per minute; at most this many per tenant per hour. */
-export const RESEND_INTERVAL_MS = 60_000;
-export const TENANT_HOURLY_LIMIT = 20;
 
 export type VerificationStatus = "pending" | "verified" | "locked" | "expired";
+
+/** Where the code goes: only ever the named admin's own registered address or mobile (SPEC §1.5). */
+export interface CodeDelivery {
+  readonly channel: "email" | "sms";
+  readonly address: string;
+  readonly language: Language;
+  readonly timeZone: string;
+}
 
 export interface VerificationRecord {
   readonly id: string;
   readonly tenantId: string;
   readonly caseId?: string;
-  readonly method: "registeredPhone" | "emailCode";
+  readonly method: "registeredPhone" | "emailCode" | "smsCode";
   readonly status: VerificationStatus;
   readonly createdAt: string;
   readonly expiresAt: string;
@@ -24,8 +30,13 @@ export interface VerificationRecord {
   readonly wrongAnswers: number;
   readonly verifiedAt?: string;
   readonly lockedAt?: string;
-  /** Masked addresses the code went to, e.g. "a***n@c*****.cn". */
+  /** What the caller is told about where the code went, e.g. "a***n@c*****.cn" (never more than they said). */
   readonly destinations: readonly string[];
+  /**
+   * The named admin's own address or mobile; null when the name matches no admin (or the admin has no
+   * registered mobile): the verification then looks and behaves the same, but no code is sent.
+   */
+  readonly deliverTo: CodeDelivery | null;
   /** Cosmos per-item TTL (seconds): records disappear a day after they stop mattering. */
   readonly ttl: number;
 }
@@ -82,4 +93,9 @@ export function confirm(record: VerificationRecord, code: string, key: string, n
     return { outcome: "locked", record: { ...rest, wrongAnswers, status: "locked", lockedAt: now.toISOString() } };
   }
   return { outcome: "wrong", record: { ...record, wrongAnswers }, attemptsLeft: MAX_WRONG_ANSWERS - wrongAnswers };
+}
+
+/** Answers left before a pending verification locks. */
+export function attemptsLeft(record: VerificationRecord): number {
+  return record.status === "pending" ? MAX_WRONG_ANSWERS - record.wrongAnswers : 0;
 }

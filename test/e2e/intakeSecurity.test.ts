@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { FORMS_SECRET, MSFORMS_SECRET, request, useApp, tenants } from "./client.js";
+import { FORMS_SECRET, MSFORMS_SECRET, readOutbox, request, useApp, tenants } from "./client.js";
 
 const START = "2026-11-20T15:29:00.000Z";
 
@@ -101,7 +101,7 @@ describe("webhook intake security", () => {
     expect(await caseCount()).toBe(before + 1);
   });
 
-  it("refuses a non-admin requester (403) and a partner-managed tenant (409) with problem details", async () => {
+  it("refuses a non-admin requester (403); points a partner-managed tenant to its partner first (409), then opens on request", async () => {
     const notAdmin = await app.api.webhook(
       "forms",
       FORMS_SECRET,
@@ -113,15 +113,32 @@ describe("webhook intake security", () => {
     expect(notAdmin.body).toMatchObject({ type: "urn:caseclock:problem:requester-not-admin" });
     await app.api.put("/api/tenants/partnered", {
       ...tenants.vianet,
-      partner: { name: "Fabrikam Partners", email: "help@fabrikam.example" },
+      partner: {
+        name: "Fabrikam Partners",
+        email: "help@fabrikam.example",
+        delegatedAdmins: [{ email: "ops@fabrikam.example", language: "fr" }],
+      },
     });
     const partnered = await app.api.post("/api/cases", request("partnered", "admin@contoso.cn"));
     expect(partnered.status).toBe(409);
     expect(partnered.body).toMatchObject({
-      type: "urn:caseclock:problem:partner-managed",
+      type: "urn:caseclock:problem:partner-first",
       partner: { name: "Fabrikam Partners" },
     });
     expect((partnered.body as { detail: string }).detail).toContain("help@fabrikam.example");
+    expect((partnered.body as { detail: string }).detail).toContain('"openWithProvider": true');
+    const chosen = await app.api.post(
+      "/api/cases",
+      request("partnered", "admin@contoso.cn", { openWithProvider: true }),
+    );
+    expect(chosen.status).toBe(202);
+    expect(chosen.body).toMatchObject({ openedBy: "customer" });
+    const byPartner = await app.api.post("/api/cases", request("partnered", "ops@fabrikam.example"));
+    expect(byPartner.status).toBe(202);
+    expect(byPartner.body).toMatchObject({ openedBy: "partner" });
+    await app.rt.drain();
+    const ack = (await readOutbox(app.rt)).find((m) => m.id === `${(byPartner.body as { id: string }).id}.v1.0`);
+    expect(ack).toMatchObject({ to: ["ops@fabrikam.example"], language: "fr" });
   });
 
   it("maps a Microsoft Forms payload through its adapter", async () => {

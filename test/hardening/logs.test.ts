@@ -47,6 +47,7 @@ describe("the logs of a whole run", () => {
     const v = await app.api.post<{ id: string }>("/api/verifications", {
       tenantId: "contoso-cn",
       phone: "+8613900000000",
+      admin: "admin@contoso.cn",
     });
     await app.rt.drain();
     const code = /\b(\d{6})\b/.exec(

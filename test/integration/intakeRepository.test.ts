@@ -96,6 +96,7 @@ describe("verification records", () => {
       codeGeneration: 1,
       wrongAnswers: 0,
       destinations: [],
+      deliverTo: null,
       ttl: 3600,
     } as const;
     await verifications.create(record);
@@ -109,12 +110,29 @@ describe("verification records", () => {
 
   it("throttles a caller to one code a minute and answers how long to wait", async () => {
     const key = [{ id: "throttle:caller:abc", windowMs: 60_000, limit: 1 }];
-    expect(await verifications.throttle(key, t0)).toEqual({ allowed: true });
-    expect(await verifications.throttle(key, new Date(t0.getTime() + 20_000))).toEqual({
+    expect(await verifications.throttle(key, "v1", t0)).toEqual({ allowed: true });
+    expect(await verifications.throttle(key, "v2", new Date(t0.getTime() + 20_000))).toEqual({
       allowed: false,
       retryAfterMs: 40_000,
     });
-    expect(await verifications.throttle(key, new Date(t0.getTime() + 60_001))).toEqual({ allowed: true });
+    expect(await verifications.throttle(key, "v3", new Date(t0.getTime() + 60_001))).toEqual({ allowed: true });
+  });
+
+  it("holds a limit under any concurrency: 100 parallel reservations against a limit of 20 admit exactly 20", async () => {
+    const key = [{ id: "throttle:tenant:race", windowMs: 3_600_000, limit: 20 }];
+    const verdicts = await Promise.all(Array.from({ length: 100 }, (_, i) => verifications.throttle(key, `r${i}`, t0)));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(20);
+    // Nothing more fits afterwards either: the stored window holds exactly the twenty admitted.
+    expect((await verifications.throttle(key, "late", t0)).allowed).toBe(false);
+  });
+
+  it("reserves all keys or none: a refusal at a later key releases the earlier reservations", async () => {
+    const caller = { id: "throttle:caller:all-or-none", windowMs: 60_000, limit: 1 };
+    const full = { id: "throttle:tenant:all-or-none", windowMs: 3_600_000, limit: 1 };
+    expect(await verifications.throttle([full], "first", t0)).toEqual({ allowed: true });
+    expect((await verifications.throttle([caller, full], "second", t0)).allowed).toBe(false);
+    // The caller key was released: alone, it still admits one.
+    expect(await verifications.throttle([caller], "third", t0)).toEqual({ allowed: true });
   });
 });
 

@@ -1,5 +1,12 @@
 import { type Container, type ItemDefinition } from "@azure/cosmos";
-import { type CaseEventBody, type CaseState, type CaseStatus, type Effect, type Rejection } from "../../case/index.js";
+import {
+  isFinal,
+  type CaseCommand,
+  type CaseState,
+  type CaseStatus,
+  type Effect,
+  type Rejection,
+} from "../../case/index.js";
 import { type Severity } from "../../policy/severity.js";
 import { pointRead } from "./pointRead.js";
 import { statusOf, withTransientRetry } from "./retry.js";
@@ -8,7 +15,7 @@ import { statusOf, withTransientRetry } from "./retry.js";
 export interface InboxEvent {
   readonly id: string;
   readonly receivedAt: string;
-  readonly event: CaseEventBody;
+  readonly event: CaseCommand;
 }
 
 /**
@@ -70,7 +77,7 @@ function documentOf(
     tenantId: state.tenantId,
     status: state.status,
     severity: state.severity,
-    final: state.final,
+    final: isFinal(state),
     receivedAt: state.receivedAt,
     updatedAt,
     version: state.version,

@@ -1,11 +1,18 @@
-import { commonCustomerResponse, commonFollowUp } from "./commonClocks.js";
 import {
-  mondayToFriday,
+  commonCustomerResponse,
+  commonFollowUp,
+  customerClockAssumption,
+  followUpAssumption,
+  partnerAssumption,
+} from "./commonClocks.js";
+import {
   office365Assumptions,
   office365Eligibility,
   office365InitialResponse,
   office365Plans,
+  office365SourceSentences,
 } from "./office365Plans.js";
+import { mondayToFriday } from "./weeks.js";
 
 /** SPEC §1.2: Office 365 support service description (2014), initial response targets by plan. */
 export const office365_2014 = {
@@ -31,18 +38,19 @@ export const office365_2014 = {
     },
   },
   categoryCalendars: { technical: "tenant-business", billing: "tenant-business", presales: "tenant-business" },
+  roundTheClock: ["technical"],
   initialResponse: office365InitialResponse,
   customerResponse: commonCustomerResponse,
   followUp: commonFollowUp,
   eligibility: office365Eligibility,
+  lowerOnCustomerSilence: false,
   assumptions: [
     ...office365Assumptions,
-    "Sev A follow-up: an update every 4 h, any time (SPEC §2.3).",
-    "Sev A for billing or pre-sales requests is accepted as B (SPEC §2.4: Sev A is for service outages).",
+    "Billing and pre-sales requests count on the tenant's business calendar (Monday–Friday 09:00–17:00 local, Australia 09:00–18:00, the tenant's holidays): the source gives business hours Monday to Friday without figures.",
+    followUpAssumption,
+    customerClockAssumption,
+    "No automatic severity lowering on customer silence: only the 21Vianet source states it (an operator may turn it on with CASECLOCK_LOWER_ON_CUSTOMER_SILENCE).",
+    partnerAssumption,
   ],
-  notes: [
-    "Small Business plans: phone support only for Sev A; other severities only through online requests.",
-    "Calls and requests are handled 24x7 in most countries.",
-    "A closed request can be reopened for up to 14 days after it was closed.",
-  ],
+  sourceSentences: office365SourceSentences,
 } as const;

@@ -17,43 +17,59 @@ export const office365Plans = {
   "government-g4": { label: "Government G4", group: "e4" },
   "kiosk-k1": { label: "Kiosk K1", group: "k1" },
   "government-k1": { label: "Government K1", group: "k1" },
+  // Standalone plans are supported on the Enterprise terms (an assumption, listed in the presets).
+  "exchange-online-plan-1": { label: "Exchange Online Plan 1 (standalone)", group: "standalone" },
+  "exchange-online-plan-2": { label: "Exchange Online Plan 2 (standalone)", group: "standalone" },
+  "exchange-online-kiosk": { label: "Exchange Online Kiosk (standalone)", group: "standalone" },
+  "sharepoint-online-plan-1": { label: "SharePoint Online Plan 1 (standalone)", group: "standalone" },
+  "sharepoint-online-plan-2": { label: "SharePoint Online Plan 2 (standalone)", group: "standalone" },
+  "lync-online-plan-1": { label: "Lync Online Plan 1 (standalone)", group: "standalone" },
+  "lync-online-plan-2": { label: "Lync Online Plan 2 (standalone)", group: "standalone" },
+  "project-online": { label: "Project Online (standalone)", group: "standalone" },
+  "office-365-proplus": { label: "Office 365 ProPlus (standalone)", group: "standalone" },
 } as const;
 
-const hour1 = { kind: "elapsed", hours: 1 } as const;
-const hours8 = { kind: "elapsed", hours: 8 } as const;
-/** "any time (no figure given)": 24 h any time, an assumption. */
-const hours24 = { kind: "elapsed", hours: 24 } as const;
+/** "1 h, any time" and friends: round the clock on a technical desk, working hours elsewhere (SPEC §2.2). */
+const anyTime = (hours: number) => ({ kind: "elapsed", hours }) as const;
 /** "business-hours response (*)": no figure given; 1 business day of the category calendar, an assumption. */
 const businessHoursResponse = { kind: "businessDays", days: 1, calendar: "category" } as const;
+const enterpriseRow = { A: anyTime(1), B: anyTime(8), C: anyTime(24) } as const;
 
 export const office365InitialResponse = {
-  "small-business": { A: hour1, B: businessHoursResponse, C: businessHoursResponse },
-  midsize: { A: hour1, B: { kind: "nextBusinessDay", calendar: "category" }, C: businessHoursResponse },
-  e1: { A: hour1, B: hours8, C: hours24 },
-  e3: { A: hour1, B: hours8, C: hours24 },
-  e4: { A: hour1, B: hours8, C: hours24 },
-  k1: { A: hour1, B: hours8, C: hours24 },
-  advanced: { A: hour1, B: { kind: "elapsed", hours: 2 }, C: { kind: "elapsed", hours: 4 } },
+  "small-business": { A: anyTime(1), B: businessHoursResponse, C: businessHoursResponse },
+  midsize: { A: anyTime(1), B: { kind: "nextBusinessDay", calendar: "category" }, C: businessHoursResponse },
+  e1: enterpriseRow,
+  e3: enterpriseRow,
+  e4: enterpriseRow,
+  k1: enterpriseRow,
+  standalone: enterpriseRow,
+  advanced: { A: anyTime(1), B: anyTime(2), C: anyTime(4) },
 } as const;
 
 export const office365Assumptions = [
   "Small Business B and C, Midsize C: 'business-hours response' has no figure; the preset uses 1 business day of the category calendar (hoursPerBusinessDay = the length of the tenant's business day).",
-  "Enterprise E1/E3/E4 and Kiosk K1, Sev C: 'any time' has no figure; the preset uses 24 h, any time.",
+  "Enterprise E1/E3/E4, Kiosk K1 and standalone plans, Sev C: 'any time' has no figure; the preset uses 24 h.",
+  "Standalone plans (Exchange Online, SharePoint Online, Lync Online, Project Online, Office 365 ProPlus) have no row of their own; they get the Enterprise targets.",
   "Advanced support options: tenants with advancedAgreement = true use the advanced row whatever their plan.",
+  "'Any time' figures count round the clock for technical requests only; billing and pre-sales desks work business hours Monday to Friday, so the same figure counts as working hours of the category's calendar.",
 ] as const;
 
-/** Intake rules the office365 and worldwide presets share (SPEC §1.2, §2.4). */
+/** The 2014 description's intake rules: phone support for Sev A only on Small Business plans, nothing else. */
 export const office365Eligibility = {
   sevARequiresAgreement: false,
-  sevARequiresImpactStatement: true,
-  sevACategories: ["technical"],
+  sevARequiresImpactStatement: false,
+  sevACategories: ["technical", "billing", "presales"],
   phoneSevAOnlyGroups: ["small-business"],
 } as const;
 
-export const mondayToFriday = (from: string, to: string) => ({
-  mon: [{ from, to }],
-  tue: [{ from, to }],
-  wed: [{ from, to }],
-  thu: [{ from, to }],
-  fri: [{ from, to }],
-});
+export const office365SourceSentences = [
+  "Initial response: Sev A 1 hour, any time, for every plan.",
+  "Small Business, Small Business Premium: Sev B and C business-hours response.",
+  "Midsize Business: Sev B next business day; Sev C business-hours response.",
+  "Enterprise E1/A2/G2, E3/A3/G3, E4/A4/G4, Kiosk K1/Government K1: Sev B 8 hours, any time; Sev C any time.",
+  "Advanced support options: Sev A 1 hour, Sev B 2 hours, Sev C 4 hours, any time.",
+  "Small Business plans: phone support only for Sev A; other severities only through online requests.",
+  "Calls and requests are handled 24x7 in most countries.",
+  "Billing support is available during business hours, Monday to Friday; pre-sales support during the business hours of your country/region, Monday to Friday.",
+  "A closed request can be reopened for up to 14 days after it was closed.",
+] as const;

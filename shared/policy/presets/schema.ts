@@ -44,11 +44,17 @@ export const presetSchema = z
       z.object({ label: z.string(), week: week.optional(), timeZone: timeZoneSchema.optional() }).strict(),
     ),
     calendars: z.record(z.string(), calendarTemplateSchema),
+    /** The desk calendar of each category: business-hours and business-day targets count on it. */
     categoryCalendars: z
       .object(
         Object.fromEntries(categories.map((c) => [c, z.string()])) as Record<(typeof categories)[number], z.ZodString>,
       )
       .strict(),
+    /**
+     * Categories whose desk answers round the clock: their "any time" figures (`elapsed`) count 24x7.
+     * In every other category the same figure counts as working hours of the category's desk (SPEC §2.2).
+     */
+    roundTheClock: z.array(z.enum(categories)),
     /** plan group (or "default" when the preset has no plans) → severity → target. */
     initialResponse: z.record(z.string(), bySeverity(targetSchema)),
     customerResponse: bySeverity(targetSchema),
@@ -62,9 +68,12 @@ export const presetSchema = z
         phoneSevAOnlyGroups: z.array(z.string()),
       })
       .strict(),
-    /** Cells of the source tables this preset fills with an assumption, each saying which and why. */
+    /** Whether severity is lowered one level when the customer-response clock runs out (SPEC §2.3). */
+    lowerOnCustomerSilence: z.boolean(),
+    /** Choices this preset makes where its source is silent or ambiguous, each saying which and why. */
     assumptions: z.array(z.string()),
-    notes: z.array(z.string()),
+    /** The sentences of the source this preset encodes, as the source states them. */
+    sourceSentences: z.array(z.string()),
   })
   .strict()
   .superRefine((p, ctx) => {

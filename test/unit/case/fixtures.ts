@@ -1,4 +1,13 @@
-import { openCase, type CaseState, type ExternalCaseEvent, type CaseEventBody } from "../../../shared/case/index.js";
+import {
+  decide,
+  nextWakeUp,
+  openCase,
+  type AgentCommand,
+  type CaseState,
+  type Effect,
+  type IdentifiedCommand,
+} from "../../../shared/case/index.js";
+import { defaultClockSettings } from "../../support/clockSettings.js";
 import {
   resolveCasePolicy,
   type ClockSettings,
@@ -31,10 +40,15 @@ export function newCase(
 ) {
   const severity = options.severity ?? "B";
   const category = options.category ?? "technical";
-  const policy = resolveCasePolicy(options.tenant ?? vianetTenant, category, options.clockSettings);
+  const policy = resolveCasePolicy(
+    options.tenant ?? vianetTenant,
+    category,
+    options.clockSettings ?? defaultClockSettings,
+  );
   return openCase({
     id: "contoso-cn.c1",
     tenantId: "contoso-cn",
+    openedBy: "customer",
     title: "Mail flow delayed",
     description: "Outbound mail queues for 20 minutes",
     requester: { email: "admin@contoso.cn", language: "zh-Hans" },
@@ -51,7 +65,7 @@ export function newCase(
 }
 
 let counter = 0;
-export function event(body: CaseEventBody): ExternalCaseEvent {
+export function event(body: AgentCommand): IdentifiedCommand {
   counter += 1;
   return { ...body, id: `evt-${counter}` };
 }
@@ -63,3 +77,27 @@ export function plusHours(iso: string | Date, hours: number): Date {
 }
 
 export type { CaseState };
+
+/** An effect with the instant its decision was taken (when the message would go out). */
+export interface TimedEffect {
+  readonly at: string;
+  readonly effect: Effect;
+}
+
+/**
+ * Lets time pass as the orchestration would: wakes at every milestone up to `until` and decides a tick.
+ * The effects come back with the instant they were decided.
+ */
+export function letTimePass(state: CaseState, until: Date): { state: CaseState; effects: TimedEffect[] } {
+  const effects: TimedEffect[] = [];
+  for (
+    let wake = nextWakeUp(state);
+    wake !== undefined && Date.parse(wake) <= until.getTime();
+    wake = nextWakeUp(state)
+  ) {
+    const decision = decide(state, { type: "tick" }, new Date(wake));
+    state = decision.state;
+    for (const effect of decision.effects) effects.push({ at: wake, effect });
+  }
+  return { state, effects };
+}

@@ -11,23 +11,21 @@ import { verifyWebhook } from "../../../shared/webhooks/standardWebhooks.js";
 
 const exec = promisify(execFile);
 
+/** `caseclock due` with the arguments given as a flag → value map, for readable tests. */
+async function due(flags: Record<string, string | true | string[]>, env: Record<string, string> = {}) {
+  const argv = ["due"];
+  for (const [flag, value] of Object.entries(flags)) {
+    if (value === true) argv.push(`--${flag}`);
+    else for (const v of [value].flat()) argv.push(`--${flag}`, v);
+  }
+  return (await run(argv, env)).stdout;
+}
+
+const vianetB = { preset: "21vianet", category: "technical", severity: "B", "time-zone": "Asia/Shanghai" };
+
 describe("caseclock due", () => {
   it("21vianet Sev B technical received Friday 23:30 Beijing is due Saturday 23:30 Beijing", async () => {
-    const out = JSON.parse(
-      (
-        await run([
-          "due",
-          "--preset",
-          "21vianet",
-          "--category",
-          "technical",
-          "--severity",
-          "B",
-          "--received",
-          "2026-11-20T23:30:00+08:00",
-        ])
-      ).stdout,
-    );
+    const out = JSON.parse(await due({ ...vianetB, received: "2026-11-20T23:30:00+08:00" }));
     expect(out).toMatchObject({
       severity: "B",
       requestedSeverity: "B",
@@ -41,42 +39,20 @@ describe("caseclock due", () => {
   });
 
   it("caps Sev A with the stable reason codes", async () => {
-    const out = JSON.parse(
-      (
-        await run([
-          "due",
-          "--preset",
-          "21vianet",
-          "--category",
-          "technical",
-          "--severity",
-          "A",
-          "--received",
-          "2026-11-20T23:30:00+08:00",
-        ])
-      ).stdout,
-    );
-    expect(out).toMatchObject({
+    const capped = JSON.parse(await due({ ...vianetB, severity: "A", received: "2026-11-20T23:30:00+08:00" }));
+    expect(capped).toMatchObject({
       severity: "B",
       requestedSeverity: "A",
       reasons: ["sev-a-requires-advanced-agreement", "sev-a-requires-impact-statement"],
     });
     const ok = JSON.parse(
-      (
-        await run([
-          "due",
-          "--preset",
-          "21vianet",
-          "--category",
-          "technical",
-          "--severity",
-          "A",
-          "--received",
-          "2026-11-20T23:30:00+08:00",
-          "--advanced-agreement",
-          "--impact-statement",
-        ])
-      ).stdout,
+      await due({
+        ...vianetB,
+        severity: "A",
+        received: "2026-11-20T23:30:00+08:00",
+        "advanced-agreement": true,
+        "impact-statement": true,
+      }),
     );
     expect(ok).toMatchObject({
       severity: "A",
@@ -88,25 +64,15 @@ describe("caseclock due", () => {
 
   it("uses the plan, zone, region and holidays of an office365 tenant", async () => {
     const out = JSON.parse(
-      (
-        await run([
-          "due",
-          "--preset",
-          "office365-2014",
-          "--plan",
-          "midsize-business",
-          "--category",
-          "billing",
-          "--severity",
-          "B",
-          "--received",
-          "2026-11-20T16:30:00",
-          "--time-zone",
-          "Europe/Paris",
-          "--holiday",
-          "2026-11-23",
-        ])
-      ).stdout,
+      await due({
+        preset: "office365-2014",
+        plan: "midsize-business",
+        category: "billing",
+        severity: "B",
+        received: "2026-11-20T16:30:00+01:00",
+        "time-zone": "Europe/Paris",
+        holiday: "2026-11-23",
+      }),
     );
     expect(out).toMatchObject({
       planGroup: "midsize",
@@ -116,80 +82,93 @@ describe("caseclock due", () => {
     });
   });
 
+  it("counts an 8-hour billing target on the billing desk's hours: Friday 16:30 Paris is due Monday 16:30 Paris", async () => {
+    const out = JSON.parse(
+      await due({
+        preset: "office365-2014",
+        plan: "enterprise-e3",
+        category: "billing",
+        severity: "B",
+        received: "2026-11-20T16:30:00+01:00",
+        "time-zone": "Europe/Paris",
+      }),
+    );
+    expect(out.initialResponseDueAt).toBe("2026-11-23T15:30:00.000Z");
+    expect(out.explanation).toMatchObject({
+      calendar: "tenant-business",
+      workingTime: "PT8H",
+      counted: [
+        { from: "2026-11-20T15:30:00.000Z", to: "2026-11-20T16:00:00.000Z" },
+        { from: "2026-11-23T08:00:00.000Z", to: "2026-11-23T15:30:00.000Z" },
+      ],
+      skipped: [
+        { date: "2026-11-21", reason: "closed" },
+        { date: "2026-11-22", reason: "closed" },
+      ],
+    });
+  });
+
+  it("reads the operator's clock settings from the environment, as the app does", async () => {
+    const received = "2026-11-20T12:00:00+08:00";
+    const standard = JSON.parse(await due({ ...vianetB, received }));
+    const early = JSON.parse(await due({ ...vianetB, received }, { CASECLOCK_WARNING_FRACTION: "0.5" }));
+    // 15 working hours from Friday 12:00 on the 09:00–24:00 desk: 75 % is Friday 23:15, 50 % Friday 19:30.
+    expect(standard.warningAt).toBe("2026-11-20T15:15:00.000Z");
+    expect(early.warningAt).toBe("2026-11-20T11:30:00.000Z");
+    await expect(due({ ...vianetB, received }, { CASECLOCK_WARNING_FRACTION: "2" })).rejects.toThrow(
+      /CASECLOCK_WARNING_FRACTION/,
+    );
+  });
+
+  it("--explain prints the derivation as a table in the tenant's local time", async () => {
+    const table = await due({
+      preset: "office365-2014",
+      plan: "small-business",
+      category: "technical",
+      severity: "B",
+      received: "2026-11-20T16:30:00+01:00",
+      "time-zone": "Europe/Paris",
+      holiday: "2026-11-23",
+      explain: true,
+    });
+    expect(table.split("\n")).toEqual([
+      "Initial response due Tue 2026-11-24 16:30 Europe/Paris (2026-11-24T15:30:00.000Z)",
+      "Severity B · target 1 business day (tenant-business) · calendar tenant-business (Europe/Paris)",
+      "Received Fri 2026-11-20 16:30 Europe/Paris",
+      "",
+      "Counted (Europe/Paris)                      hours",
+      "  Fri 2026-11-20 16:30 – 17:00                0:30",
+      "  Tue 2026-11-24 09:00 – 16:30                7:30",
+      "  total (target PT8H)                         8:00",
+      "",
+      "Skipped",
+      "  Sat 2026-11-21  closed",
+      "  Sun 2026-11-22  closed",
+      "  Mon 2026-11-23  holiday",
+    ]);
+  });
+
   it.each([
+    [{ ...vianetB, preset: "acme", received: "2026-11-20T23:30:00Z" }, /--preset must be one of/],
+    [{ ...vianetB, severity: "D", received: "2026-11-20T23:30:00Z" }, /--severity must be one of A, B, C \(got "D"\)/],
+    [vianetB, /--received is required/],
+    [{ ...vianetB, received: "friday" }, /--received needs an offset/],
+    [{ ...vianetB, received: "2026-11-20T23:30:00" }, /--received needs an offset/],
+    [{ ...vianetB, received: "2026-13-45T23:30:00Z" }, /--received must be an ISO 8601/],
     [
-      ["due", "--preset", "acme", "--category", "technical", "--severity", "B", "--received", "2026-11-20T23:30:00Z"],
-      /--preset must be one of/,
+      { preset: "21vianet", category: "technical", severity: "B", received: "2026-11-20T23:30:00Z" },
+      /--time-zone is required/,
     ],
-    [
-      [
-        "due",
-        "--preset",
-        "21vianet",
-        "--category",
-        "technical",
-        "--severity",
-        "D",
-        "--received",
-        "2026-11-20T23:30:00Z",
-      ],
-      /--severity must be one of A, B, C \(got "D"\)/,
-    ],
-    [["due", "--preset", "21vianet", "--category", "technical", "--severity", "B"], /--received is required/],
-    [
-      ["due", "--preset", "21vianet", "--category", "technical", "--severity", "B", "--received", "friday"],
-      /--received must be an ISO 8601/,
-    ],
-    [
-      [
-        "due",
-        "--preset",
-        "office365-2014",
-        "--category",
-        "technical",
-        "--severity",
-        "B",
-        "--received",
-        "2026-11-20T23:30:00Z",
-      ],
-      /--plan is required/,
-    ],
-    [
-      [
-        "due",
-        "--preset",
-        "21vianet",
-        "--category",
-        "technical",
-        "--severity",
-        "B",
-        "--received",
-        "2026-11-20T23:30:00Z",
-        "--time-zone",
-        "Mars/Olympus",
-      ],
-      /--time-zone must be an IANA/,
-    ],
-    [
-      [
-        "due",
-        "--preset",
-        "21vianet",
-        "--category",
-        "technical",
-        "--severity",
-        "B",
-        "--received",
-        "2026-11-20T23:30:00Z",
-        "--colour",
-        "red",
-      ],
-      /--colour/,
-    ],
-    [["frobnicate"], /unknown command "frobnicate"/],
-  ])("refuses bad arguments naming them: %j", async (argv, message) => {
-    await expect(run(argv)).rejects.toThrow(UsageError);
-    await expect(run(argv)).rejects.toThrow(message);
+    [{ ...vianetB, preset: "office365-2014", received: "2026-11-20T23:30:00Z" }, /--plan is required/],
+    [{ ...vianetB, received: "2026-11-20T23:30:00Z", "time-zone": "Mars/Olympus" }, /--time-zone must be an IANA/],
+    [{ ...vianetB, received: "2026-11-20T23:30:00Z", colour: "red" }, /--colour/],
+  ])("refuses bad arguments naming them: %j", async (flags, message) => {
+    await expect(due(flags)).rejects.toThrow(UsageError);
+    await expect(due(flags)).rejects.toThrow(message);
+  });
+
+  it("refuses an unknown command", async () => {
+    await expect(run(["frobnicate"])).rejects.toThrow(/unknown command "frobnicate"/);
   });
 });
 
@@ -204,7 +183,7 @@ describe("caseclock presets", () => {
     expect(out[1]?.categories).toEqual({
       technical: "21vianet-support",
       billing: "21vianet-billing",
-      presales: "21vianet-billing",
+      presales: "21vianet-presales",
     });
   });
 });
@@ -223,6 +202,8 @@ describe("the installed bin", () => {
       "B",
       "--received",
       "2026-11-20T23:30:00+08:00",
+      "--time-zone",
+      "Asia/Shanghai",
     ]);
     expect(JSON.parse(stdout).initialResponseDueAt).toBe("2026-11-21T15:30:00.000Z");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { languages } from "../../../shared/tenant/tenant.js";
-import { renderMail } from "../../../shared/mail-templates/render.js";
+import { renderMail, renderVerificationSms } from "../../../shared/mail-templates/render.js";
 import { sentences } from "../../../shared/mail-templates/strings.js";
 
 const ack = {
@@ -89,7 +89,48 @@ describe("mail rendering", () => {
       "Asia/Shanghai",
     );
     expect(esc.language).toBe("en");
-    expect(esc.subject).toBe("[c] Escalation level 2: initial response breached");
+    expect(esc.subject).toBe("[c] Escalation level 2: initial response still unanswered");
+    const first = renderMail(
+      "escalation",
+      { caseId: "c", level: 1, escalations: 1, clock: "initialResponse" },
+      "en",
+      "UTC",
+    );
+    expect(first.subject).toBe("[c] Escalation level 1: initial response breached");
+  });
+
+  it("writes German, and Polish durations in the nominative (no 'w ciągu 1 dzień')", () => {
+    const data = {
+      caseId: "c",
+      title: "Mail",
+      severity: "B",
+      receivedAt: "2026-11-20T15:30:00.000Z",
+      dueAt: "2026-11-21T17:30:00.000Z",
+      expectedWait: "P1DT2H",
+    };
+    const de = renderMail("acknowledgement", data, "de", "Europe/Berlin");
+    expect(de.language).toBe("de");
+    expect(de.subject).toBe("[c] Wir haben Ihre Anfrage erhalten: Mail");
+    expect(de.text).toContain("Wartezeit: 1 Tag und 2 Stunden");
+    const pl = renderMail("acknowledgement", data, "pl", "Europe/Warsaw");
+    expect(pl.text).not.toMatch(/w ciągu/);
+    expect(pl.text).toContain("(czas oczekiwania: 1 dzień i 2 godziny)");
+  });
+
+  it("keeps a subject on one line whatever the title holds (CR/LF, NUL, ESC, lone surrogates)", () => {
+    const m = renderMail(
+      "acknowledgement",
+      { caseId: "c", title: "a\u0000b\u001b[31mc\r\nBcc: x@y \ud800z" },
+      "en",
+      "UTC",
+    );
+    expect(m.subject).not.toMatch(/[\u0000-\u001f\u007f]/);
+    expect(m.subject).toBe("[c] We received your request: a b [31mc Bcc: x@y \ufffdz");
+  });
+
+  it("renders the verification SMS in the admin's language with the end of validity", () => {
+    const sms = renderVerificationSms({ code: "123456", expiresAt: "2026-11-20T10:10:00.000Z" }, "fr", "Europe/Paris");
+    expect(sms).toMatch(/^Votre code de vérification du support : 123456 \(valable jusqu'au .*11:10.*\)/);
   });
 
   it("puts the verification code in the message and nowhere else", () => {

@@ -10,10 +10,11 @@ import {
   type Severity,
   type Category,
 } from "../../../shared/policy/index.js";
+import { defaultClockSettings } from "../../support/clockSettings.js";
 
 /** Due instant of a cell: the preset target for the tenant, category and severity, from a receipt. */
 function due(tenant: PolicyTenant, category: Category, severity: Severity, receipt: string): string {
-  const policy = resolveCasePolicy(tenant, category);
+  const policy = resolveCasePolicy(tenant, category, defaultClockSettings);
   return dueAt(policy.initialResponse[severity], new Date(receipt), policyCalendars(policy)).toISOString();
 }
 
@@ -133,13 +134,15 @@ describe("office365-2014 initial response targets (SPEC §1.2), every cell", () 
       plan: "small-business",
     } as const;
     expect(due(sydney, "technical", "B", "2026-11-20T06:30:00.000Z")).toBe("2026-11-23T06:30:00.000Z");
-    expect(resolveCasePolicy(sydney, "technical").calendars["tenant-business"]?.hoursPerBusinessDay).toBe(9);
+    expect(
+      resolveCasePolicy(sydney, "technical", defaultClockSettings).calendars["tenant-business"]?.hoursPerBusinessDay,
+    ).toBe(9);
   });
 
   it("marks every figure the source does not give as an assumption", () => {
     const text = presets["office365-2014"].assumptions.join(" ");
     expect(text).toMatch(/business-hours response/);
-    expect(text).toMatch(/24 h, any time/);
+    expect(text).toMatch(/the preset uses 24 h/);
   });
 
   it("serves Small Business by phone only for Sev A (other severities go online)", () => {
@@ -162,7 +165,9 @@ describe("office365-2014 initial response targets (SPEC §1.2), every cell", () 
   });
 
   it("rejects a tenant of a plan-based preset without a plan", () => {
-    expect(() => resolveCasePolicy({ ...paris, preset: "office365-2014" }, "technical")).toThrow(/needs a plan/);
+    expect(() => resolveCasePolicy({ ...paris, preset: "office365-2014" }, "technical", defaultClockSettings)).toThrow(
+      /needs a plan/,
+    );
   });
 });
 
@@ -192,7 +197,7 @@ describe("21vianet (SPEC §1.3), every cell", () => {
     expect(due(withHoliday, "technical", "B", beijingFridayNight)).toBe("2026-11-21T15:30:00.000Z");
   });
   it("Sev A follow-up: continuous effort, an update every 4 h any time (an assumption)", () => {
-    const policy = resolveCasePolicy(vianet, "technical");
+    const policy = resolveCasePolicy(vianet, "technical", defaultClockSettings);
     expect(policy.followUp.A).toEqual({ kind: "elapsed", hours: 4 });
     expect(dueAt(policy.followUp.A!, new Date(beijingFridayNight), policyCalendars(policy)).toISOString()).toBe(
       "2026-11-20T19:30:00.000Z",
@@ -229,7 +234,7 @@ describe("21vianet (SPEC §1.3), every cell", () => {
     });
   });
   it("customer-response clocks: A 4 working hours of the A calendar (24x7), B and C 3 business days", () => {
-    const policy = resolveCasePolicy(vianet, "technical");
+    const policy = resolveCasePolicy(vianet, "technical", defaultClockSettings);
     const cals = policyCalendars(policy);
     expect(dueAt(policy.customerResponse.A, new Date(beijingFridayNight), cals).toISOString()).toBe(
       "2026-11-20T19:30:00.000Z",
@@ -265,14 +270,16 @@ describe("worldwide (SPEC §1.4): calendars by category and region", () => {
   });
   it("billing in Germany: 09:00–17:00 Europe/Berlin whatever the tenant's zone", () => {
     const de = { ...newYork, timeZone: "UTC", region: "DE" };
-    const policy = resolveCasePolicy(de, "billing");
+    const policy = resolveCasePolicy(de, "billing", defaultClockSettings);
     expect(policy.calendars["regional-billing"]?.timeZone).toBe("Europe/Berlin");
     // Friday 16:00 Berlin (UTC+1) = 15:00 UTC: 1 h Friday, 7 h Monday → Monday 16:00 Berlin.
     expect(due(de, "billing", "B", "2026-11-20T15:00:00.000Z")).toBe("2026-11-23T15:00:00.000Z");
   });
   it("pre-sales: local business hours Monday–Friday", () => {
     expect(due(newYork, "presales", "C", fridayNY)).toBe("2026-11-23T21:00:00.000Z");
-    expect(resolveCasePolicy(newYork, "presales").calendars["regional-presales"]?.week.sat).toBeUndefined();
+    expect(
+      resolveCasePolicy(newYork, "presales", defaultClockSettings).calendars["regional-presales"]?.week.sat,
+    ).toBeUndefined();
   });
 });
 
@@ -287,11 +294,32 @@ describe("rules common to all presets (SPEC §1.5, §2.4)", () => {
       eligibility({ requesterEmail: "admin@contoso.cn", category: "technical", severity: "B" }, tenant),
     ).toMatchObject({ outcome: "accepted", severity: "B" });
   });
-  it("a partner-managed tenant is sent to its partner and nothing is opened", () => {
+  it("a partner-managed tenant's admin is pointed to the partner first, and may still open it with the provider", () => {
     const partner = { name: "Fabrikam Partners", email: "help@fabrikam.example" };
+    const request = { requesterEmail: "admin@contoso.cn", category: "technical", severity: "B" } as const;
+    expect(eligibility(request, { ...tenant, partner })).toEqual({
+      outcome: "refused",
+      code: "partner-first",
+      partner,
+    });
+    expect(eligibility({ ...request, openWithProvider: true }, { ...tenant, partner })).toMatchObject({
+      outcome: "accepted",
+      openedBy: "customer",
+    });
+  });
+  it("partner staff with delegated admin rights may open requests for the customer; other partner staff may not", () => {
+    const partner = { name: "Fabrikam Partners", delegatedAdmins: [{ email: "Support@Fabrikam.example" }] };
+    const request = { category: "technical", severity: "B" } as const;
     expect(
-      eligibility({ requesterEmail: "admin@contoso.cn", category: "technical", severity: "B" }, { ...tenant, partner }),
-    ).toEqual({ outcome: "refused", code: "partner-managed", partner });
+      eligibility({ ...request, requesterEmail: "support@fabrikam.example" }, { ...tenant, partner }),
+    ).toMatchObject({
+      outcome: "accepted",
+      openedBy: "partner",
+    });
+    expect(eligibility({ ...request, requesterEmail: "sales@fabrikam.example" }, { ...tenant, partner })).toEqual({
+      outcome: "refused",
+      code: "requester-not-admin",
+    });
   });
   it("each category has its own calendar", () => {
     for (const preset of Object.values(presets)) {
@@ -308,7 +336,7 @@ describe("rules common to all presets (SPEC §1.5, §2.4)", () => {
         holidays: [],
       };
       for (const category of ["technical", "billing", "presales"] as const) {
-        const policy = resolveCasePolicy(t, category);
+        const policy = resolveCasePolicy(t, category, defaultClockSettings);
         for (const severity of ["A", "B", "C"] as const)
           expect(() => dueAt(policy.initialResponse[severity], new Date(), policyCalendars(policy))).not.toThrow();
       }

@@ -24,6 +24,7 @@ function pending(code: string): VerificationRecord {
     codeGeneration: 1,
     wrongAnswers: 0,
     destinations: ["a***n@c*****.com"],
+    deliverTo: null,
     ttl: 90_000,
   };
 }

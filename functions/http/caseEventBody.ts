@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { severitySchema } from "../policy/severity.js";
+import { type AgentCommand } from "../../shared/case/commands.js";
+import { severitySchema } from "../../shared/policy/severity.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** SPEC §3.1 Event (POST /api/cases/{id}/events): what agents and integrations tell a case. */
+/** SPEC §3.1 Event (POST /api/cases/{id}/events): the HTTP body that becomes one of the decider's agent commands. */
 export const caseEventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("agentResponded"), message: text(10_000).optional() }).strict(),
   z
@@ -16,14 +17,7 @@ export const caseEventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reopened"), reason: text(1_000).optional() }).strict(),
 ]);
 export type CaseEventBody = z.infer<typeof caseEventBodySchema>;
-export type CaseEventType = CaseEventBody["type"];
 
-/** An external event as the orchestration receives it: the body plus an id for de-duplication. */
-export type ExternalCaseEvent = CaseEventBody & { readonly id: string };
-
-/** A wake-up of the orchestration's timer: only time has passed. */
-export interface Tick {
-  readonly type: "tick";
-}
-
-export type CaseInput = ExternalCaseEvent | Tick;
+// Every body the schema accepts is a command the decider understands (a compile-time check).
+const _isCommand = (body: CaseEventBody): AgentCommand => body;
+void _isCommand;
