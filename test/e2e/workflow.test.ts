@@ -37,9 +37,10 @@ type CaseBody = {
 };
 
 describe("21vianet Sev B technical received Friday 23:30 Beijing", () => {
-  let caseId: string;
-
-  it("is answered 202, due Saturday 23:30 Beijing, and acknowledged in the admin's language", async () => {
+  // One scenario in one test: each step needs the previous one's clock, so they are not separate tests
+  // that would depend on their order.
+  it("is acknowledged, warned at 75 %, escalated at due and one target later, then stopped by the answer", async () => {
+    // Given a Sev B request arriving by webhook on Friday 23:30 Beijing
     await app.rt.clock.to("2026-11-20T15:30:00.000Z");
     const res = await app.api.webhook(
       "forms",
@@ -48,6 +49,7 @@ describe("21vianet Sev B technical received Friday 23:30 Beijing", () => {
       request("contoso-cn", "admin@contoso.cn"),
       await nowSeconds(),
     );
+    // Then it is answered 202, due Saturday 23:30 Beijing, and acknowledged in the admin's language
     expect(res.status).toBe(202);
     const body = res.body as Accepted;
     expect(body).toMatchObject({
@@ -57,22 +59,20 @@ describe("21vianet Sev B technical received Friday 23:30 Beijing", () => {
       initialResponseDueAt: "2026-11-21T15:30:00.000Z",
       expectedWait: "P1D",
     });
-    caseId = body.id;
+    const caseId = body.id;
     await app.rt.drain();
     const ack = (await outbox()).find((m) => m.id === `${caseId}.v1.0`);
     expect(ack).toMatchObject({ to: ["admin@contoso.cn"], language: "zh-Hans" });
     expect(ack?.subject).toContain("我们已收到您的请求");
-  });
 
-  it("warns the technical queue at 75 % of the clock (Saturday 19:45 Beijing), not before", async () => {
+    // When 75 % of the clock has run (Saturday 19:45 Beijing), the technical queue is warned, not before
     await app.rt.clock.to("2026-11-21T11:44:00.000Z");
     expect((await outbox()).filter((m) => m.subject.includes(caseId) && m.subject.includes("Warning"))).toEqual([]);
     await app.rt.clock.to("2026-11-21T11:45:00.000Z");
     const warning = (await outbox()).find((m) => m.subject.startsWith(`[${caseId}] Warning`));
     expect(warning).toMatchObject({ to: ["technical-queue@support.example"], sentAt: "2026-11-21T11:45:00.000Z" });
-  });
 
-  it("escalates at due to level 1, and again one target (15 desk hours) later to level 2", async () => {
+    // When it is due, level 1 is told; one target (15 desk hours) later, level 2
     await app.rt.clock.to("2026-11-21T15:30:00.000Z");
     const level1 = (await outbox()).find((m) => m.subject.startsWith(`[${caseId}] Escalation level 1`));
     expect(level1).toMatchObject({ to: ["duty-manager@support.example"], sentAt: "2026-11-21T15:30:00.000Z" });
@@ -81,15 +81,14 @@ describe("21vianet Sev B technical received Friday 23:30 Beijing", () => {
     await app.rt.clock.to("2026-11-22T15:30:00.000Z");
     const level2 = (await outbox()).find((m) => m.subject.startsWith(`[${caseId}] Escalation level 2`));
     expect(level2).toMatchObject({ to: ["head-of-support@support.example"], sentAt: "2026-11-22T15:30:00.000Z" });
-  });
 
-  it("an agent's response stops escalation; GET shows the clock breached with both times", async () => {
+    // When an agent answers, escalation stops and GET shows the clock breached with both times
     await app.rt.clock.to("2026-11-22T16:00:00.000Z");
-    const res = await app.api.post(`/api/cases/${caseId}/events`, {
+    const answer = await app.api.post(`/api/cases/${caseId}/events`, {
       type: "agentResponded",
       message: "Investigating the transport queue",
     });
-    expect(res.status).toBe(200);
+    expect(answer.status).toBe(200);
     const got = await app.api.get<CaseBody>(`/api/cases/${caseId}`);
     expect(got.status).toBe(200);
     expect(got.body.escalationLevel).toBe(2);

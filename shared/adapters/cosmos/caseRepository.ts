@@ -228,6 +228,19 @@ export class CaseRepository {
     };
   }
 
+  /** A tenant's cases whose clocks run (open or awaiting the customer): one partition, for a calendar change. */
+  async runningOf(tenantId: string): Promise<{ readonly id: string; readonly category: CaseState["category"] }[]> {
+    const iterator = this.container.items.query<{ id: string; category: CaseState["category"] }>(
+      {
+        query:
+          "SELECT c.id, c.state.category FROM c WHERE c.tenantId = @tenantId AND (c.status = 'open' OR c.status = 'awaitingCustomer')",
+        parameters: [{ name: "@tenantId", value: tenantId }],
+      },
+      { partitionKey: tenantId },
+    );
+    return (await withTransientRetry(() => iterator.fetchAll())).resources;
+  }
+
   /** Cases that still have a life ahead (for the reconciler): cross-partition, but only from a timer. */
   async unfinished(
     limit: number,

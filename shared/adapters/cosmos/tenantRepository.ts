@@ -23,10 +23,14 @@ export class TenantRepository {
     id: string,
     profile: TenantProfile,
     now: string,
-  ): Promise<{ created: boolean; tenant: Tenant & { createdAt: string; updatedAt: string } }> {
+  ): Promise<{
+    created: boolean;
+    tenant: Tenant & { createdAt: string; updatedAt: string };
+    previous: Tenant | undefined;
+  }> {
     const existing = await this.get(id);
     const doc: TenantDocument = { ...profile, id, createdAt: existing?.createdAt ?? now, updatedAt: now };
     const { statusCode } = await withTransientRetry(() => this.container.items.upsert(doc));
-    return { created: statusCode === 201 || existing === undefined, tenant: doc };
+    return { created: statusCode === 201 || existing === undefined, tenant: doc, previous: existing };
   }
 }
