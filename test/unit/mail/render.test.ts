@@ -124,6 +124,7 @@ describe("mail rendering", () => {
       "en",
       "UTC",
     );
+    // eslint-disable-next-line no-control-regex -- the assertion is about control characters
     expect(m.subject).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(m.subject).toBe("[c] We received your request: a b [31mc Bcc: x@y \ufffdz");
   });
