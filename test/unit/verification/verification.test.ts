@@ -8,6 +8,7 @@ import {
   MAX_WRONG_ANSWERS,
   type VerificationRecord,
 } from "../../../shared/verification/verification.js";
+import { startVerification, throttleKeys } from "../../../shared/verification/startVerification.js";
 
 const key = "k".repeat(40);
 const now = new Date("2026-11-20T10:00:00.000Z");
@@ -82,5 +83,65 @@ describe("verification codes (SPEC §2.3, §4)", () => {
   it("masks addresses", () => {
     expect(maskEmail("admin@contoso.cn")).toBe("a***n@c*****o.cn");
     expect(maskEmail("jo@x.io")).toBe("j*@x*.io");
+  });
+});
+
+describe("who gets the code (SPEC §1.5: the caller's own admin profile, never other admins)", () => {
+  const tenant = {
+    timeZone: "Asia/Shanghai",
+    admins: [
+      { email: "admin@contoso.cn", phone: "+861055550100", language: "zh-Hans" as const },
+      { email: "it@contoso.cn", language: "en" as const },
+    ],
+  };
+  const ask = (admin: string, phone: string, channel: "email" | "sms" = "email") =>
+    startVerification({ tenantId: "contoso-cn", admin, phone, channel }, tenant, "v9", now);
+
+  it("verifies at once a caller on the named admin's own registered number, and only that admin's", () => {
+    expect(ask("Admin@contoso.cn", "+861055550100")).toMatchObject({
+      status: "verified",
+      method: "registeredPhone",
+      deliverTo: null,
+    });
+    expect(ask("it@contoso.cn", "+861055550100")).toMatchObject({
+      status: "pending",
+      deliverTo: { address: "it@contoso.cn" },
+    });
+  });
+
+  it("sends the code to the named admin's own address or mobile, in their language", () => {
+    expect(ask("admin@contoso.cn", "+8613800000000").deliverTo).toEqual({
+      channel: "email",
+      address: "admin@contoso.cn",
+      language: "zh-Hans",
+      timeZone: "Asia/Shanghai",
+    });
+    expect(ask("admin@contoso.cn", "+8613800000000", "sms").deliverTo).toMatchObject({
+      channel: "sms",
+      address: "+861055550100",
+    });
+  });
+
+  it("answers an unknown name exactly like a known one, and sends nothing", () => {
+    const known = ask("admin@contoso.cn", "+8613800000000");
+    const unknown = ask("mallory@contoso.cn", "+8613800000000");
+    const shape = (r: VerificationRecord) => ({ status: r.status, method: r.method, count: r.destinations.length });
+    expect(shape(unknown)).toEqual(shape(known));
+    expect(unknown.destinations).toEqual([maskEmail("mallory@contoso.cn")]);
+    expect(unknown.deliverTo).toBeNull();
+    expect(ask("it@contoso.cn", "+8613800000000", "sms").deliverTo).toBeNull();
+  });
+
+  it("keys its throttles on digests: no number or address in a key", () => {
+    const keys = throttleKeys(
+      { tenantId: "contoso-cn", admin: "admin@contoso.cn", phone: "+8613800000000", channel: "email" },
+      key,
+    );
+    expect(keys.map((k) => [k.windowMs, k.limit])).toEqual([
+      [60_000, 1],
+      [60_000, 1],
+      [3_600_000, 20],
+    ]);
+    for (const k of keys) expect(k.id).not.toMatch(/@|\+86|13800000000/);
   });
 });
