@@ -54,8 +54,7 @@ function escalate(draft: Draft, clock: ResponseClock): void {
 }
 
 /** The customer did not answer in time: lower the severity (where the policy says so) or remind them. */
-function expireCustomerClock(draft: Draft): void {
-  const clock = draft.facts.clocks.customerResponse!;
+function expireCustomerClock(draft: Draft, clock: CustomerClock): void {
   const expired: CustomerClock = { ...clock, state: "expired", expiredAt: clock.dueAt };
   const policy = draft.facts.policy;
   if (draft.facts.severity !== "C" && policy.lowerOnCustomerSilence) {
@@ -125,7 +124,7 @@ function expireCustomerClock(draft: Draft): void {
 export function applyMilestone(draft: Draft, milestone: Milestone): void {
   switch (milestone.kind) {
     case "warn": {
-      const clock = draft.responseClock(milestone.clock)!;
+      const clock = milestone.clock;
       draft.putResponseClock({ ...clock, warnedAt: draft.nowIso });
       const percent = Math.round(draft.facts.policy.clockSettings.warningFraction * 100);
       draft.log({
@@ -144,7 +143,7 @@ export function applyMilestone(draft: Draft, milestone: Milestone): void {
     }
     case "breach": {
       // The breach is on record at the due instant; the desk hears of it as soon as it is open.
-      const clock = draft.responseClock(milestone.clock)!;
+      const clock = milestone.clock;
       const notify = sendableAt(clockCalendar(clock, draft.facts.policy), new Date(clock.dueAt));
       draft.putResponseClock({
         ...clock,
@@ -156,10 +155,10 @@ export function applyMilestone(draft: Draft, milestone: Milestone): void {
       return;
     }
     case "escalate":
-      escalate(draft, draft.responseClock(milestone.clock)!);
+      escalate(draft, milestone.clock);
       return;
     case "customerExpiry":
-      expireCustomerClock(draft);
+      expireCustomerClock(draft, milestone.clock);
       return;
     case "reopenWindowEnd":
       if (draft.lifecycle.status === "closed") draft.setLifecycle({ ...draft.lifecycle, final: true });

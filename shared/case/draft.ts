@@ -12,7 +12,6 @@ import {
   type EventOutcome,
   type Lifecycle,
   type ResponseClock,
-  type ResponseClockKind,
   type TimelineEntry,
 } from "./state.js";
 import { appendTimeline } from "./timeline.js";
@@ -83,10 +82,6 @@ export class Draft {
   setClocks(clocks: Clocks): void {
     this.facts.clocks = clocks;
     this.changed = true;
-  }
-
-  responseClock(kind: ResponseClockKind): ResponseClock | undefined {
-    return this.facts.clocks[kind];
   }
 
   putResponseClock(clock: ResponseClock): void {

@@ -1,9 +1,10 @@
-import { type CaseState, type ResponseClock, type ResponseClockKind } from "./state.js";
+import { type CaseState, type CustomerClock, type ResponseClock } from "./state.js";
 
-/** Something the case must do at an instant with nobody calling in. */
+/** Something the case must do at an instant with nobody calling in, with the clock it concerns. */
 export type Milestone =
-  | { readonly at: string; readonly kind: "warn" | "breach" | "escalate"; readonly clock: ResponseClockKind }
-  | { readonly at: string; readonly kind: "customerExpiry" | "reopenWindowEnd" };
+  | { readonly at: string; readonly kind: "warn" | "breach" | "escalate"; readonly clock: ResponseClock }
+  | { readonly at: string; readonly kind: "customerExpiry"; readonly clock: CustomerClock }
+  | { readonly at: string; readonly kind: "reopenWindowEnd" };
 
 const order: Record<Milestone["kind"], number> = {
   warn: 0,
@@ -21,12 +22,12 @@ function responseMilestones(clock: ResponseClock | undefined): Milestone[] {
   if (clock.state === "running") {
     const list: Milestone[] = [];
     if (clock.warnedAt === undefined && instant(clock.warnAt) < instant(clock.dueAt))
-      list.push({ at: clock.warnAt, kind: "warn", clock: clock.kind });
-    list.push({ at: clock.dueAt, kind: "breach", clock: clock.kind });
+      list.push({ at: clock.warnAt, kind: "warn", clock });
+    list.push({ at: clock.dueAt, kind: "breach", clock });
     return list;
   }
   if (clock.state === "breached" && clock.nextEscalationAt !== undefined && clock.supersededAt === undefined)
-    return [{ at: clock.nextEscalationAt, kind: "escalate", clock: clock.kind }];
+    return [{ at: clock.nextEscalationAt, kind: "escalate", clock }];
   return [];
 }
 
@@ -39,7 +40,8 @@ export function pendingMilestones(state: CaseState): Milestone[] {
     ...responseMilestones(revisedInitialResponse),
     ...responseMilestones(followUp),
   ];
-  if (customerResponse?.state === "running") list.push({ at: customerResponse.noticeAt, kind: "customerExpiry" });
+  if (customerResponse?.state === "running")
+    list.push({ at: customerResponse.noticeAt, kind: "customerExpiry", clock: customerResponse });
   if (state.status === "closed") list.push({ at: state.reopenableUntil, kind: "reopenWindowEnd" });
   return list.sort((a, b) => instant(a.at) - instant(b.at) || order[a.kind] - order[b.kind]);
 }

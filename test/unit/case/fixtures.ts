@@ -101,3 +101,11 @@ export function letTimePass(state: CaseState, until: Date): { state: CaseState; 
   }
   return { state, effects };
 }
+
+export const tick = { type: "tick" } as const;
+
+/** `letTimePass` without the instants: the state and the effects, in order. */
+export function runUntil(state: CaseState, until: Date): { state: CaseState; effects: Effect[] } {
+  const passed = letTimePass(state, until);
+  return { state: passed.state, effects: passed.effects.map((e) => e.effect) };
+}
