@@ -8,3 +8,4 @@ export { rejectEvent, type Rejection } from "./rejection.js";
 export { caseView, caseSummary, type CaseView } from "./view.js";
 export { isoDuration, parseIsoDuration } from "./duration.js";
 export { newCaseId, caseIdFor, parseCaseId, caseInstanceId } from "./ids.js";
+export { queueFacts, type QueueFacts } from "./queue.js";

@@ -7,6 +7,7 @@ import {
   type Effect,
   type Rejection,
 } from "../../case/index.js";
+import { queueFacts, type QueueFacts } from "../../case/queue.js";
 import { type Severity } from "../../policy/severity.js";
 import { pointRead } from "./pointRead.js";
 import { statusOf, withTransientRetry } from "./retry.js";
@@ -23,7 +24,7 @@ export interface InboxEvent {
  * (a transactional outbox), and the events accepted but not yet applied (an inbox). Top-level copies of
  * status, severity and final exist for queries.
  */
-export interface CaseDocument {
+export interface CaseDocument extends QueueFacts {
   readonly id: string;
   readonly tenantId: string;
   readonly status: CaseStatus;
@@ -78,6 +79,7 @@ function documentOf(
     status: state.status,
     severity: state.severity,
     final: isFinal(state),
+    ...queueFacts(state),
     receivedAt: state.receivedAt,
     updatedAt,
     version: state.version,
