@@ -5,6 +5,8 @@ import { type RuntimeLog } from "../logging/runtimeLog.js";
 /** A message file the app's outbox mail transport wrote (`<messageId>.json`). */
 export interface OutboxMessage {
   readonly id: string;
+  /** "email" (absent in files written before SMS existed) or "sms". */
+  readonly channel?: "email" | "sms";
   readonly to: string[];
   readonly subject: string;
   readonly language: string;
@@ -16,6 +18,7 @@ export interface OutboxMessage {
 
 export interface OutboxEntry {
   readonly id: string;
+  readonly channel: "email" | "sms";
   readonly to: string[];
   readonly subject: string;
   readonly language: string;
@@ -88,6 +91,7 @@ export class OutboxFolder {
         ? { ...message, path }
         : {
             id: message.id,
+            channel: message.channel ?? "email",
             to: message.to,
             subject: message.subject,
             language: message.language,

@@ -2,7 +2,7 @@ import { Duration } from "luxon";
 import { z } from "zod";
 import { type ClockSettings } from "../policy/clockSettings.js";
 import { ConfigurationError } from "./configurationError.js";
-import { clockSettingFields, supportContactsSchema, type Settings } from "./settings.js";
+import { clockSettingFields, json, supportContactsSchema, type Settings } from "./settings.js";
 
 type ClockSettingValues = Pick<Settings, keyof typeof clockSettingFields> & {
   readonly CASECLOCK_SUPPORT_CONTACTS?: Settings["CASECLOCK_SUPPORT_CONTACTS"] | undefined;
@@ -28,18 +28,7 @@ export function clockSettingsOf(s: ClockSettingValues): ClockSettings {
 
 const clockSettingsSchema = z.object({
   ...clockSettingFields,
-  CASECLOCK_SUPPORT_CONTACTS: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "is not valid JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(supportContactsSchema)
-    .optional(),
+  CASECLOCK_SUPPORT_CONTACTS: json(supportContactsSchema).optional(),
 });
 
 /**

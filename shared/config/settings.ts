@@ -34,7 +34,7 @@ export const webhookSecretsSchema = z.record(
 export const intakeAdaptersSchema = z.record(sourceName, z.enum(["json", "microsoft-forms"]));
 
 /** JSON-valued settings arrive as strings; parse them before validating their shape. */
-function json<T extends z.ZodType>(schema: T) {
+export function json<T extends z.ZodType>(schema: T) {
   return z
     .string()
     .transform((text, ctx) => {

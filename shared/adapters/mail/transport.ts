@@ -22,31 +22,31 @@ export function outboxFileName(id: string): string {
   return `${id.replace(/[^A-Za-z0-9._-]/g, "_")}.json`;
 }
 
-/** Local stand-in for the mail service: one JSON file per message; an existing file means already sent. */
+/** Writes one outbox file per message id; an existing file means the message was already sent. */
+export async function writeOutboxFile(dir: string, id: string, message: Record<string, unknown>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  try {
+    await writeFile(join(dir, outboxFileName(id)), JSON.stringify(message, null, 2), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}
+
+/** Local stand-in for the mail service: one JSON file per message in the outbox folder. */
 export function outboxTransport(dir: string): MailTransport {
   return {
     kind: "outbox",
-    async send(mail, at) {
-      await mkdir(dir, { recursive: true });
-      const body = JSON.stringify(
-        {
-          id: mail.id,
-          to: mail.to,
-          subject: mail.subject,
-          language: mail.language,
-          text: mail.text,
-          html: mail.html,
-          sentAt: at.toISOString(),
-        },
-        null,
-        2,
-      );
-      try {
-        await writeFile(join(dir, outboxFileName(mail.id)), body, { flag: "wx" });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      }
-    },
+    send: (mail, at) =>
+      writeOutboxFile(dir, mail.id, {
+        id: mail.id,
+        channel: "email",
+        to: mail.to,
+        subject: mail.subject,
+        language: mail.language,
+        text: mail.text,
+        html: mail.html,
+        sentAt: at.toISOString(),
+      }),
   };
 }
 

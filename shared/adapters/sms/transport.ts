@@ -1,9 +1,7 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { SmsClient } from "@azure/communication-sms";
 import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
 import { type Settings } from "../../config/index.js";
-import { outboxFileName } from "../mail/transport.js";
+import { writeOutboxFile } from "../mail/transport.js";
 
 export interface OutgoingSms {
   /** Deterministic per message: the outbox keeps one file per id, and the caller marks the id as sent. */
@@ -23,27 +21,16 @@ export interface SmsTransport {
 export function outboxSmsTransport(dir: string): SmsTransport {
   return {
     kind: "outbox",
-    async send(sms, at) {
-      await mkdir(dir, { recursive: true });
-      const body = JSON.stringify(
-        {
-          id: sms.id,
-          channel: "sms",
-          to: [sms.to],
-          subject: "",
-          language: sms.language,
-          text: sms.text,
-          sentAt: at.toISOString(),
-        },
-        null,
-        2,
-      );
-      try {
-        await writeFile(join(dir, outboxFileName(sms.id)), body, { flag: "wx" });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      }
-    },
+    send: (sms, at) =>
+      writeOutboxFile(dir, sms.id, {
+        id: sms.id,
+        channel: "sms",
+        to: [sms.to],
+        subject: "",
+        language: sms.language,
+        text: sms.text,
+        sentAt: at.toISOString(),
+      }),
   };
 }
 
