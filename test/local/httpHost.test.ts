@@ -123,6 +123,7 @@ describe("the /_local endpoints", () => {
     expect(listed).toEqual([
       {
         id: "m-early",
+        channel: "email",
         to: ["someone@contoso.example"],
         subject: "Subject m-early",
         language: "fr",
@@ -131,6 +132,7 @@ describe("the /_local endpoints", () => {
       },
       {
         id: "m-late",
+        channel: "email",
         to: ["someone@contoso.example"],
         subject: "Subject m-late",
         language: "fr",
