@@ -16,7 +16,7 @@ import { supportRequestSchema } from "../shared/intake/request.js";
 import { log } from "../shared/logging/log.js";
 import { InboxFullError } from "../shared/adapters/cosmos/caseRepository.js";
 import { recordId } from "../shared/adapters/cosmos/intakeRepository.js";
-import { callerOf, requireRole } from "./http/auth.js";
+import { callerOf, requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { listCasesResponse } from "./http/caseList.js";
 import { durableClientInput, ringCase, startCase } from "./http/durable.js";
@@ -58,7 +58,7 @@ async function idempotent(
 app.http("openCase", {
   route: "cases",
   methods: ["POST"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   extraInputs: [durableClientInput],
   handler: httpHandler("openCase", async (request, context) => {
     requireRole(request, "Agent");
@@ -108,7 +108,7 @@ async function loadCase(id: string) {
 app.http("getCase", {
   route: "cases/{id}",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("getCase", async (request) => {
     requireRole(request, "Agent");
     const doc = await loadCase(request.params.id ?? "");
@@ -119,7 +119,7 @@ app.http("getCase", {
 app.http("listCases", {
   route: "cases",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("listCases", async (request) => {
     requireRole(request, "Agent");
     return listCasesResponse(request);
@@ -224,7 +224,7 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
 app.http("postCaseEvent", {
   route: "cases/{id}/events",
   methods: ["POST"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   extraInputs: [durableClientInput],
   handler: httpHandler("postCaseEvent", postEvent),
 });

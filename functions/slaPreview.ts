@@ -3,14 +3,15 @@ import { z } from "zod";
 import { services } from "../shared/adapters/services.js";
 import { timeZoneSchema } from "../shared/calendar/index.js";
 import { categorySchema, presetIds, presets, previewDue, severitySchema } from "../shared/policy/index.js";
-import { requireRole } from "./http/auth.js";
+import { text } from "../shared/validation/text.js";
+import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { httpHandler, json } from "./http/handler.js";
 
 const previewSchema = z
   .object({
     preset: z.enum(presetIds),
-    plan: z.string().min(1).max(100).optional(),
+    plan: text({ min: 1, max: 100 }).optional(),
     category: categorySchema,
     severity: severitySchema,
     receivedAt: z.string().datetime({ offset: true }),
@@ -22,7 +23,7 @@ const previewSchema = z
       .optional(),
     holidays: z.array(z.string().date()).max(400).default([]),
     advancedAgreement: z.boolean().default(false),
-    impactStatement: z.union([z.boolean(), z.string().max(5_000)]).default(false),
+    impactStatement: z.union([z.boolean(), text({ max: 5_000, multiline: true })]).default(false),
     contactMethod: z.enum(["email", "phone"]).optional(),
   })
   .strict()
@@ -42,7 +43,7 @@ const previewSchema = z
 app.http("slaPreview", {
   route: "sla/preview",
   methods: ["POST"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("slaPreview", async (request) => {
     requireRole(request, "Agent");
     const { json: body } = await readJson(request, services().settings.CASECLOCK_BODY_LIMIT_BYTES);

@@ -1,7 +1,7 @@
 import { app } from "@azure/functions";
 import { services } from "../shared/adapters/services.js";
 import { tenantIdSchema, tenantProfileSchema } from "../shared/tenant/tenant.js";
-import { requireRole } from "./http/auth.js";
+import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { httpHandler, json } from "./http/handler.js";
 import { problem } from "./http/problem.js";
@@ -21,7 +21,7 @@ function tenantIdOf(raw: string | undefined): string {
 app.http("putTenant", {
   route: "tenants/{id}",
   methods: ["PUT"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("putTenant", async (request) => {
     requireRole(request, "Admin");
     const s = services();
@@ -36,7 +36,7 @@ app.http("putTenant", {
 app.http("getTenant", {
   route: "tenants/{id}",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("getTenant", async (request) => {
     requireRole(request, "Agent");
     const tenant = await services().tenants.get(tenantIdOf(request.params.id));

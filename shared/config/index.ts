@@ -7,6 +7,8 @@ export {
   type Settings,
   type SupportContacts,
   type SettingDefinition,
+  type IntakeScheme,
+  type AuthMode,
 } from "./settings.js";
 
 export class ConfigurationError extends Error {
