@@ -88,6 +88,28 @@ describe("2. 5xx from hostile input", () => {
   });
 });
 
+describe("key mode (CASECLOCK_AUTH_MODE=key, the local default)", () => {
+  it("an x-ms-client-principal header grants nothing without the function key (App Service strips it only with its authentication on)", async () => {
+    const forged = principalHeader(
+      JSON.stringify({
+        auth_typ: "aad",
+        claims: [
+          { typ: "roles", val: "Admin" },
+          { typ: "caseclock_tenant", val: "contoso-cn" },
+        ],
+      }),
+    );
+    for (const [method, path] of [
+      ["GET", "/api/cases"],
+      ["GET", `/api/cases/${caseId}`],
+      ["GET", "/api/tenants/contoso-cn"],
+      ["GET", "/api/tenants/contoso-cn/cases"],
+      ["GET", `/api/tenants/contoso-cn/cases/${caseId}`],
+    ] as const)
+      expect((await send(method, path, forged)).status, `${method} ${path}`).toBe(401);
+  });
+});
+
 describe("3. ?code= on every route", () => {
   it("the list routes take the function key as ?code= like every other route", async () => {
     const code = encodeURIComponent(app.rt.functionKey);
