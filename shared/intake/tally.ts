@@ -16,6 +16,8 @@ function fieldValue(field: Readonly<Record<string, unknown>>): unknown {
 }
 
 export function tally(payload: unknown): unknown {
+  if (isObject(payload) && payload.eventType !== undefined && payload.eventType !== "FORM_RESPONSE")
+    throw new AdapterError("only FORM_RESPONSE events open a request", "/eventType");
   const data = isObject(payload) ? payload.data : undefined;
   if (!isObject(data) || !Array.isArray(data.fields))
     throw new AdapterError("a Tally delivery carries data.fields, a list of answers", "/data/fields");

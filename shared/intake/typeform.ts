@@ -27,6 +27,9 @@ function answerValue(answer: Readonly<Record<string, unknown>>): unknown {
 }
 
 export function typeform(payload: unknown): unknown {
+  // Partial responses (`form_response_partial`, opt-in at Typeform) are not requests.
+  if (isObject(payload) && payload.event_type !== undefined && payload.event_type !== "form_response")
+    throw new AdapterError("only form_response events open a request", "/event_type");
   const response = isObject(payload) ? payload.form_response : undefined;
   if (!isObject(response))
     throw new AdapterError("a Typeform delivery carries a form_response object", "/form_response");
