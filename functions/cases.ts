@@ -15,7 +15,7 @@ import { supportRequestSchema } from "../shared/intake/request.js";
 import { errorFields, log } from "../shared/logging/log.js";
 import { InboxFullError } from "../shared/adapters/cosmos/caseRepository.js";
 import { recordId } from "../shared/adapters/cosmos/intakeRepository.js";
-import { callerOf, requireRole } from "./http/auth.js";
+import { callerOf, requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { listCasesResponse } from "./http/caseList.js";
 import { durableClientInput, ringCase, startCase } from "./http/durable.js";
@@ -59,7 +59,7 @@ async function idempotent(
 app.http("openCase", {
   route: "cases",
   methods: ["POST"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   extraInputs: [durableClientInput],
   handler: httpHandler("openCase", async (request, context) => {
     requireRole(request, "Agent");
@@ -98,7 +98,7 @@ async function loadCase(id: string) {
 app.http("getCase", {
   route: "cases/{id}",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("getCase", async (request) => {
     requireRole(request, "Agent");
     const doc = await loadCase(request.params.id ?? "");
@@ -109,7 +109,7 @@ app.http("getCase", {
 app.http("listCases", {
   route: "cases",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("listCases", async (request) => {
     requireRole(request, "Agent");
     return listCasesResponse(request);
@@ -218,7 +218,7 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
 app.http("postCaseEvent", {
   route: "cases/{id}/events",
   methods: ["POST"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   extraInputs: [durableClientInput],
   handler: httpHandler("postCaseEvent", postEvent),
 });

@@ -1,20 +1,21 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { app } from "@azure/functions";
 import { services } from "../shared/adapters/services.js";
 import { caseIdFor } from "../shared/case/index.js";
-import { AdapterError, adapters } from "../shared/intake/adapters.js";
+import { AdapterError, adapters, responseIdOf } from "../shared/intake/adapters.js";
 import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
 import { log } from "../shared/logging/log.js";
-import { verifyWebhook } from "../shared/webhooks/standardWebhooks.js";
-import { parseJson, readRawBody, validate } from "./http/body.js";
+import { intakeSourceOf } from "../shared/intake/sources.js";
+import { authenticateDelivery, schemeHelp } from "../shared/webhooks/intakeAuthentication.js";
+import { parseJson, readRawBody, requireJson, validate } from "./http/body.js";
 import { durableClientInput, startCase } from "./http/durable.js";
 import { httpHandler } from "./http/handler.js";
 import { once } from "./http/idempotency.js";
 import { problem } from "./http/problem.js";
 import { refusalAnswer } from "./http/domainProblems.js";
 
-/** Standard Webhooks senders retry for days; ids are remembered a week (SPEC §4). */
+/** Senders retry for days (Standard Webhooks, Typeform up to 10 h); ids are remembered a week (SPEC §4). */
 const WEBHOOK_ID_TTL_SECONDS = 7 * 86_400;
 
 app.http("intake", {
@@ -25,38 +26,33 @@ app.http("intake", {
   handler: httpHandler("intake", async (request, context) => {
     const s = services();
     const source = request.params.source ?? "";
-    const secrets = s.settings.CASECLOCK_WEBHOOK_SECRETS[source];
-    if (secrets === undefined)
+    const config = intakeSourceOf(s.settings, source);
+    if (config === undefined)
       throw problem(404, "unknown-source", "Unknown intake source", "No intake source of that name is configured.");
     const raw = await readRawBody(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
+    requireJson(request);
     const now = s.now();
-    const verdict = verifyWebhook(
-      secrets,
-      {
-        id: request.headers.get("webhook-id"),
-        timestamp: request.headers.get("webhook-timestamp"),
-        signature: request.headers.get("webhook-signature"),
-      },
-      raw,
-      now,
-    );
+    // Authenticated over the raw bytes, before anything parses them.
+    const verdict = authenticateDelivery(config.scheme, config.secrets, request.headers, raw, now);
     if (!verdict.ok) {
       log(context, "warn", "webhook refused", { source, reason: verdict.refusal });
-      throw problem(
-        401,
-        "webhook-unauthorized",
-        "Webhook signature not accepted",
-        "The delivery must carry valid Standard Webhooks headers signed with a current secret of this source, within 5 minutes of now.",
-        { reason: verdict.refusal },
-      );
+      throw problem(401, "webhook-unauthorized", "Webhook signature not accepted", schemeHelp[config.scheme], {
+        reason: verdict.refusal,
+      });
     }
+    const payload = parseJson(raw);
+    // The dedupe key: the sender's delivery id, else the response's own id, else the body itself (a tool
+    // that retries sends the same bytes).
+    const deliveryId =
+      verdict.deliveryId ??
+      responseIdOf[config.adapter](payload) ??
+      `body:${createHash("sha256").update(raw).digest("base64url")}`;
     return once(
-      { intake: s.intake, partition: `webhook:${source}`, key: verdict.id, ttlSeconds: WEBHOOK_ID_TTL_SECONDS, now },
+      { intake: s.intake, partition: `webhook:${source}`, key: deliveryId, ttlSeconds: WEBHOOK_ID_TTL_SECONDS, now },
       async () => {
-        const adapter = adapters[s.settings.CASECLOCK_INTAKE_ADAPTERS[source] ?? "json"];
         let mapped: unknown;
         try {
-          mapped = adapter(parseJson(raw));
+          mapped = adapters[config.adapter](payload);
         } catch (error) {
           if (error instanceof AdapterError)
             throw problem(422, "validation-failed", "Validation failed", error.message, {
@@ -70,7 +66,7 @@ app.http("intake", {
           supportRequest,
           {
             source: `webhook:${source}`,
-            caseId: caseIdFor(supportRequest.tenantId, "webhook", source, verdict.id),
+            caseId: caseIdFor(supportRequest.tenantId, "webhook", source, deliveryId),
             receivedAt: now,
             auditId: randomUUID(),
           },

@@ -11,7 +11,8 @@ import {
   type PolicyTenant,
 } from "../shared/policy/index.js";
 import { tenantIdSchema } from "../shared/tenant/tenant.js";
-import { requireRole } from "./http/auth.js";
+import { text } from "../shared/validation/text.js";
+import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { instantSchema } from "./http/instant.js";
 import { httpHandler, json } from "./http/handler.js";
@@ -25,7 +26,7 @@ const previewSchema = z
     /** Use a stored tenant's preset, plan, time zone, region, holidays and agreement. */
     tenantId: tenantIdSchema.optional(),
     preset: z.enum(presetIds).optional(),
-    plan: z.string().min(1).max(100).optional(),
+    plan: text({ min: 1, max: 100 }).optional(),
     category: categorySchema,
     severity: severitySchema,
     receivedAt: instantSchema,
@@ -37,7 +38,7 @@ const previewSchema = z
       .optional(),
     holidays: z.array(z.string().date()).max(400).optional(),
     advancedAgreement: z.boolean().optional(),
-    impactStatement: z.union([z.boolean(), z.string().max(5_000)]).default(false),
+    impactStatement: z.union([z.boolean(), text({ max: 5_000, multiline: true })]).default(false),
     contactMethod: z.enum(["email", "phone"]).optional(),
   })
   .strict()
@@ -92,7 +93,7 @@ async function tenantOf(p: PreviewRequest): Promise<PolicyTenant> {
 app.http("slaPreview", {
   route: "sla/preview",
   methods: ["POST"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("slaPreview", async (request) => {
     requireRole(request, "Agent");
     const s = services();

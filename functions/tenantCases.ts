@@ -2,7 +2,7 @@ import { app, type HttpRequest } from "@azure/functions";
 import { services } from "../shared/adapters/services.js";
 import { caseView, parseCaseId } from "../shared/case/index.js";
 import { tenantIdSchema } from "../shared/tenant/tenant.js";
-import { requireTenantAccess } from "./http/auth.js";
+import { requireTenantAccess, routeAuthLevel } from "./http/auth.js";
 import { listCasesResponse } from "./http/caseList.js";
 import { httpHandler, json } from "./http/handler.js";
 import { problem } from "./http/problem.js";
@@ -24,7 +24,7 @@ function routeTenant(request: HttpRequest): string {
 app.http("getTenantCase", {
   route: "tenants/{tenantId}/cases/{id}",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("getTenantCase", async (request) => {
     const tenantId = routeTenant(request);
     const id = request.params.id ?? "";
@@ -38,7 +38,7 @@ app.http("getTenantCase", {
 app.http("listTenantCases", {
   route: "tenants/{tenantId}/cases",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("listTenantCases", async (request) => {
     return listCasesResponse(request, routeTenant(request));
   }),

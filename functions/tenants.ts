@@ -5,7 +5,7 @@ import { errorFields, log } from "../shared/logging/log.js";
 import { resolveCasePolicy } from "../shared/policy/index.js";
 import { policyChanges } from "../shared/tenant/policyRelevant.js";
 import { tenantIdSchema, tenantProfileSchema, type Tenant } from "../shared/tenant/tenant.js";
-import { requireRole } from "./http/auth.js";
+import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { durableClientInput, ringCase } from "./http/durable.js";
 import { httpHandler, json } from "./http/handler.js";
@@ -55,7 +55,7 @@ async function moveRunningClocks(context: InvocationContext, tenant: Tenant, cha
 app.http("putTenant", {
   route: "tenants/{id}",
   methods: ["PUT"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   extraInputs: [durableClientInput],
   handler: httpHandler("putTenant", async (request, context) => {
     requireRole(request, "Admin");
@@ -78,7 +78,7 @@ app.http("putTenant", {
 app.http("getTenant", {
   route: "tenants/{id}",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("getTenant", async (request) => {
     requireRole(request, "Agent");
     const tenant = await services().tenants.get(tenantIdOf(request.params.id));

@@ -6,6 +6,7 @@ import { services } from "../shared/adapters/services.js";
 import { parseCaseId } from "../shared/case/index.js";
 import { errorFields, log } from "../shared/logging/log.js";
 import { emailSchema, phoneSchema, tenantIdSchema } from "../shared/tenant/tenant.js";
+import { text } from "../shared/validation/text.js";
 import { startVerification, throttleKeys } from "../shared/verification/startVerification.js";
 import {
   attemptsLeft,
@@ -14,7 +15,7 @@ import {
   type VerificationRecord,
 } from "../shared/verification/verification.js";
 import { VERIFICATION_DONE, VERIFICATION_ORCHESTRATOR, verificationInstanceId } from "../orchestrations/names.js";
-import { requireRole } from "./http/auth.js";
+import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { durableClientInput } from "./http/durable.js";
 import { httpHandler, json } from "./http/handler.js";
@@ -28,7 +29,7 @@ const startSchema = z
     /** The admin the caller says they are: their email in the organisation's profile. */
     admin: emailSchema,
     channel: z.enum(["email", "sms"]).default("email"),
-    caseId: z.string().max(200).optional(),
+    caseId: text({ min: 1, max: 200 }).optional(),
   })
   .strict();
 
@@ -48,7 +49,7 @@ async function loadVerification(raw: string | undefined) {
 app.http("startVerification", {
   route: "verifications",
   methods: ["POST"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   extraInputs: [durableClientInput],
   handler: httpHandler("startVerification", async (request, context) => {
     requireRole(request, "Agent");
@@ -121,7 +122,7 @@ function view(record: VerificationRecord) {
 app.http("getVerification", {
   route: "verifications/{id}",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("getVerification", async (request) => {
     requireRole(request, "Agent");
     return json(200, view(await loadVerification(request.params.id)));
@@ -131,7 +132,7 @@ app.http("getVerification", {
 app.http("confirmVerification", {
   route: "verifications/{id}/confirm",
   methods: ["POST"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   extraInputs: [durableClientInput],
   handler: httpHandler("confirmVerification", async (request, context) => {
     requireRole(request, "Agent");

@@ -182,6 +182,8 @@ var appSettings = {
   CASECLOCK_SUPPORT_CONTACTS: string(supportContacts)
   CASECLOCK_WEBHOOK_SECRETS: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookSecretsUri})'
   CASECLOCK_INTAKE_ADAPTERS: string(intakeAdapters)
+  // Staff and customers sign in with Entra ID (App Service Authentication in front of the app); see README.
+  CASECLOCK_AUTH_MODE: 'entra'
   CASECLOCK_BODY_LIMIT_BYTES: '262144'
   CASECLOCK_CODE_KEY: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.codeKeyUri})'
   CASECLOCK_WARNING_FRACTION: '0.75'

@@ -1,63 +1,75 @@
 import { type HttpRequest } from "@azure/functions";
+import { settings } from "../../shared/config/index.js";
+import { authModeSchema, type AuthMode } from "../../shared/config/settings.js";
+import { clientPrincipalOf, type ClientPrincipal, unauthenticated } from "./clientPrincipal.js";
 import { problem } from "./problem.js";
+
+export { TENANT_CLAIM } from "./clientPrincipal.js";
 
 export type Role = "Agent" | "Admin";
 
-/** The claim that binds a customer principal to its organisation (set as an app role value or a custom claim in Entra ID). */
-export const TENANT_CLAIM = "caseclock_tenant";
-
-interface ClientPrincipal {
-  readonly claims?: readonly { readonly typ?: string; readonly val?: string }[];
-  readonly user_roles?: readonly string[];
-}
-
-const ROLE_CLAIMS = new Set(["roles", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"]);
-
-function readPrincipal(request: HttpRequest): ClientPrincipal | undefined {
-  const header = request.headers.get("x-ms-client-principal");
-  if (header === null) return undefined;
-  try {
-    return JSON.parse(Buffer.from(header, "base64").toString("utf8")) as ClientPrincipal;
-  } catch {
-    throw problem(401, "unauthenticated", "Unreadable client principal");
-  }
-}
-
-function rolesOf(principal: ClientPrincipal): Set<string> {
-  return new Set([
-    ...(principal.user_roles ?? []),
-    ...(principal.claims ?? []).filter((c) => c.typ !== undefined && ROLE_CLAIMS.has(c.typ)).map((c) => c.val ?? ""),
-  ]);
+/**
+ * Who may call what (SPEC §4), by CASECLOCK_AUTH_MODE:
+ *
+ * - `key` (local default): staff and tenant routes are registered with authLevel "function", so the host
+ *   demands a function key before the app runs; the key holder is support staff for every tenant. App
+ *   Service strips client-sent `x-ms-client-principal` headers only when its authentication is enabled
+ *   (the Functions host likewise trusts the header only with Easy Auth on: azure-functions-host PR #6667,
+ *   `IsEasyAuthEnabled`), so in this mode a principal header is attacker-controlled: it is only ever used
+ *   to narrow what the key allows (a missing role is 403), never to widen it.
+ * - `entra` (the deployed default): App Service Authentication (Microsoft Entra ID) sits in front of the
+ *   app, validates the caller's token, strips any client-sent principal headers and injects the signed-in
+ *   principal. The routes are registered anonymous (a function key alone proves nothing about a person,
+ *   and customers have none), and the app demands the principal: staff routes need the `Agent` or `Admin`
+ *   app role (no principal → 401, no role → 403), a customer reaches only its own tenant's routes through
+ *   its `caseclock_tenant` claim. Only principals from Entra ID (`auth_typ` "aad") count.
+ */
+function modeNow(): AuthMode {
+  return settings().CASECLOCK_AUTH_MODE;
 }
 
 /**
- * Agent and admin routes (SPEC §4). The host already demanded a function key (authLevel "function").
- * Where App Service Authentication (Entra ID) is on, it injects the signed-in principal and this also
- * requires the app role; Admin implies Agent.
+ * The authLevel to register staff and tenant routes with. Read when the function files load (the host
+ * reads registrations once); an unreadable value counts as `entra`, whose checks are done by the app itself
+ * and then fail closed on the configuration error.
  */
+export function routeAuthLevel(): "function" | "anonymous" {
+  const parsed = authModeSchema.safeParse(process.env.CASECLOCK_AUTH_MODE || undefined);
+  return parsed.success && parsed.data === "key" ? "function" : "anonymous";
+}
+
+function entraPrincipal(request: HttpRequest): ClientPrincipal {
+  const principal = clientPrincipalOf(request);
+  if (principal === undefined) throw unauthenticated("Sign in with Microsoft Entra ID (a function key is not enough).");
+  if (principal.provider !== "aad") throw unauthenticated("Only Microsoft Entra ID principals are accepted.");
+  return principal;
+}
+
+const isStaff = (p: ClientPrincipal) => p.roles.has("Agent") || p.roles.has("Admin");
+
+/** Agent and admin routes: the role (Admin implies Agent). */
 export function requireRole(request: HttpRequest, role: Role): void {
-  const principal = readPrincipal(request);
-  if (principal === undefined) return;
-  const roles = rolesOf(principal);
-  if (roles.has(role) || roles.has("Admin")) return;
+  const principal = modeNow() === "entra" ? entraPrincipal(request) : clientPrincipalOf(request);
+  if (principal === undefined) return; // key mode: the host already checked the function key
+  if (principal.roles.has(role) || principal.roles.has("Admin")) return;
   throw problem(403, "forbidden", "Forbidden", `This route needs the ${role} app role.`);
 }
 
 /**
- * Tenant-scoped routes: support staff (Agent/Admin, or the function key alone) see every tenant; a
- * customer principal sees only the tenant its `caseclock_tenant` claim names, and anything else looks
- * exactly like a case that does not exist.
+ * Tenant-scoped routes: support staff see every tenant; a customer principal sees only the tenants its
+ * `caseclock_tenant` claims name, and anything else looks exactly like a case that does not exist.
  */
 export function requireTenantAccess(request: HttpRequest, tenantId: string, notFound: () => Error): void {
-  const principal = readPrincipal(request);
-  if (principal === undefined) return;
-  const roles = rolesOf(principal);
-  if (roles.has("Agent") || roles.has("Admin")) return;
-  const tenants = (principal.claims ?? []).filter((c) => c.typ === TENANT_CLAIM).map((c) => c.val);
-  if (!tenants.includes(tenantId)) throw notFound();
+  const principal = modeNow() === "entra" ? entraPrincipal(request) : clientPrincipalOf(request);
+  if (principal === undefined || isStaff(principal)) return;
+  if (!principal.tenants.has(tenantId)) throw notFound();
 }
 
-/** Who is calling, for scoping Idempotency-Keys: the principal's id where known. */
+/**
+ * Who is calling, for scoping Idempotency-Keys: in entra mode the principal id App Service injects; in
+ * key mode every key holder is the same caller (a client-sent id header proves nothing there).
+ */
 export function callerOf(request: HttpRequest): string {
-  return request.headers.get("x-ms-client-principal-id") ?? "function-key";
+  if (modeNow() !== "entra") return "function-key";
+  return `aad:${request.headers.get("x-ms-client-principal-id") ?? "unknown"}`;
 }

@@ -13,13 +13,22 @@ const listQuerySchema = z
     tenantId: tenantIdSchema.optional(),
     status: z.enum(["open", "awaitingCustomer", "resolved", "closed"]).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    continuation: z.string().min(1).max(4096).optional(),
+    continuation: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,4096}$/, "is a continuation token of this list")
+      .optional(),
   })
   .strict();
 
+/**
+ * Query parameters that belong to the platform, not to the list: `code` is the function key (the host
+ * reads it, SPEC §4 documents it for every route), so it is neither validated nor passed on.
+ */
+const PLATFORM_PARAMETERS = new Set(["code"]);
+
 /** One page of case summaries, newest first; `tenantId` from the route overrides (and excludes) the query's. */
 export async function listCasesResponse(request: HttpRequest, routeTenantId?: string): Promise<HttpResponseInit> {
-  const raw = Object.fromEntries(request.query.entries());
+  const raw = Object.fromEntries([...request.query.entries()].filter(([name]) => !PLATFORM_PARAMETERS.has(name)));
   const query = validate(
     routeTenantId === undefined ? listQuerySchema : listQuerySchema.omit({ tenantId: true }),
     raw,

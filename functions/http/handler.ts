@@ -1,4 +1,5 @@
 import { type HttpHandler, type HttpRequest, type HttpResponseInit, type InvocationContext } from "@azure/functions";
+import { statusOf } from "../../shared/adapters/cosmos/retry.js";
 import { errorFields, log } from "../../shared/logging/log.js";
 import { problem, ProblemError, problemResponse } from "./problem.js";
 
@@ -18,6 +19,17 @@ export function httpHandler(
     } catch (error) {
       if (error instanceof ProblemError) {
         response = problemResponse(error.problem, new URL(request.url).pathname);
+      } else if (statusOf(error) === 413) {
+        // Cosmos DB refused a document over its 2 MB item limit (or a request over 2 MB): the request asked
+        // for more than can be stored, and nothing was written.
+        log(context, "warn", "document too large", { route, method: request.method, ...errorFields(error) });
+        const p = problem(
+          413,
+          "document-too-large",
+          "The change would make a stored document too large",
+          "Azure Cosmos DB stores items of at most 2 MB; nothing was changed. Send less, or split it over several requests.",
+        );
+        response = problemResponse(p.problem, new URL(request.url).pathname);
       } else {
         log(context, "error", "request failed", { route, method: request.method, ...errorFields(error) });
         const p = problem(

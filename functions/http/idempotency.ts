@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type HttpRequest, type HttpResponseInit } from "@azure/functions";
 import { realTimeMs } from "../../shared/adapters/realTime.js";
 import { type IntakeRepository, recordId, type StoredResponse } from "../../shared/adapters/cosmos/intakeRepository.js";
+import { canonicalBody } from "./canonicalJson.js";
 import { problem } from "./problem.js";
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -60,13 +61,18 @@ export interface RepeatGuard {
   readonly now: Date;
 }
 
+/**
+ * What makes two requests with one key "the same": method, path and the body's canonical JSON (issue 11,
+ * finding 4: other whitespace, member order or escapes are the same request), or its bytes if not JSON.
+ */
 export function fingerprintOf(request: HttpRequest, raw: Buffer): string {
+  const canonical = canonicalBody(raw);
   return createHash("sha256")
     .update(request.method)
     .update("\u0000")
     .update(new URL(request.url).pathname)
-    .update("\u0000")
-    .update(raw)
+    .update(canonical === undefined ? "\u0000bytes\u0000" : "\u0000json\u0000")
+    .update(canonical ?? raw)
     .digest("base64url");
 }
 

@@ -4,6 +4,7 @@ import { type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
 import { errorMessage, type RuntimeLog } from "../logging/runtimeLog.js";
+import { enforceAzureLimits } from "./azureLimits.js";
 import { CosmosStorePersistence } from "./cosmosStorePersistence.js";
 import { deleteExpiredItems } from "./itemExpiry.js";
 import { loadOrCreateCertificate } from "./localCertificate.js";
@@ -41,8 +42,9 @@ type EndFunction = (...args: unknown[]) => ServerResponse;
 
 /**
  * The Cosmos DB stand-in: @vercel/cosmosdb-server over HTTPS with a locally made certificate, its store
- * made durable (journal fsynced before each response), item TTL applied on the runtime clock, and the
- * app's database and containers created.
+ * made durable (journal fsynced before each response), item TTL applied on the runtime clock, Azure's
+ * item, id, partition key and request limits enforced (azureLimits.ts), and the app's database and
+ * containers created.
  */
 export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<EmbeddedCosmos> {
   const dir = join(o.dataDir, "cosmos");
@@ -75,6 +77,7 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
     };
     (res as unknown as { end: EndFunction }).end = deferred;
   });
+  enforceAzureLimits(server);
 
   const port = await new Promise<number>((resolve, reject) => {
     const listen = (p: number) => {
@@ -103,7 +106,8 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
     for (const c of o.containers) {
       await database.containers.createIfNotExists({
         id: c.id,
-        partitionKey: { paths: [c.partitionKeyPath] },
+        // Hash v2 (large partition keys), as infra/modules/cosmos.bicep creates them in Azure.
+        partitionKey: { paths: [c.partitionKeyPath], version: 2 },
         ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}),
       });
     }

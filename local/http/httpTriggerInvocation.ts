@@ -13,7 +13,8 @@ const FRAMING_HEADERS = new Set(["content-length", "transfer-encoding", "connect
 export const HOST_BODY_LIMIT = 100 * 1024 * 1024;
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: header names are the client's (a header named `__proto__` is just a header).
+  const out = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     out[name] = Array.isArray(value) ? value.join(", ") : value;

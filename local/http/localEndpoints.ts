@@ -40,9 +40,14 @@ export class LocalEndpoints {
     if (route === "/_local/functions" && method === "GET") return jsonResponse(200, this.c.functions());
     const instance = /^\/_local\/durable\/instances\/(.+)$/.exec(route);
     if (instance !== null && method === "GET") {
-      const id = decodeURIComponent(instance[1]!);
+      let id: string;
+      try {
+        id = decodeURIComponent(instance[1]!);
+      } catch {
+        return problemResponse(400, "Malformed instance id", "the id is not valid percent-encoded UTF-8");
+      }
       const record = this.c.engine.get(id);
-      if (record === undefined) return problemResponse(404, "No such instance", id);
+      if (record === undefined) return problemResponse(404, "No such instance");
       return jsonResponse(200, {
         ...record,
         pendingTimers: this.c.engine
@@ -50,7 +55,7 @@ export class LocalEndpoints {
           .map((t) => ({ timerId: t.timerId, fireAt: new Date(t.fireAt).toISOString() })),
       });
     }
-    return problemResponse(404, "Not found", `${path} is not a local runtime endpoint`);
+    return problemResponse(404, "Not found", "not a local runtime endpoint");
   }
 
   private now(): PlainResponse {

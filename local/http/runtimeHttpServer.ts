@@ -40,6 +40,18 @@ function segmentsAfter(pathname: string, base: string): string[] | undefined {
   }
 }
 
+/** The request's URL as the host builds it (scheme, Host header, target); undefined when none can be built. */
+export function requestUrl(req: IncomingMessage, port: number): URL | undefined {
+  const host = req.headers.host ?? `localhost:${port}`;
+  // RFC 9110 §7.2 / RFC 3986 authority: reg-name or IP literal, optional port; nothing else reaches URL().
+  if (!/^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(?::\d{1,5})?$/.test(host)) return undefined;
+  try {
+    return new URL(req.url ?? "/", `http://${host}`);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The runtime's HTTP front door on loopback: the app's HTTP triggers under the route prefix (with
  * function keys), the durable client's webhook and RPC APIs, and the `/_local` endpoints.
@@ -106,7 +118,15 @@ export class RuntimeHttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", `http://${req.headers.host ?? `localhost:${this.port}`}`);
+    const url = requestUrl(req, this.port);
+    if (url === undefined) {
+      // A Host header (or request target) no URL can be made of: the client's error (issue 11, finding 10).
+      writePlainResponse(
+        res,
+        problemResponse(400, "Bad request", "the Host header or the request target is malformed"),
+      );
+      return;
+    }
     const method = (req.method ?? "GET").toUpperCase();
     const path = url.pathname;
 
@@ -151,14 +171,20 @@ export class RuntimeHttpServer {
       return;
     }
     if (!authorized(match.route.authLevel, presentedKey(req, url), this.parts.keys)) {
-      this.parts.log.info(`${method} ${path} → 401 (${match.route.fn.name} needs a ${match.route.authLevel} key)`);
+      this.parts.log.info(
+        `${method} ${match.route.display} → 401 (${match.route.fn.name} needs a ${match.route.authLevel} key)`,
+      );
       res.statusCode = 401;
       res.end();
       return;
     }
     const started = realNow();
     await this.parts.invocation.handle(req, res, match, url);
-    this.parts.log.info(`${method} ${path} → ${match.route.fn.name} ${res.statusCode} (${realNow() - started} ms)`);
+    // The route template, never the raw path: a path segment can be an address or a phone number (issue 11,
+    // finding 6). The function's own log line names the ids it may name.
+    this.parts.log.info(
+      `${method} ${match.route.display} → ${match.route.fn.name} ${res.statusCode} (${realNow() - started} ms)`,
+    );
   }
 
   private async body(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {

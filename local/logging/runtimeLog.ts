@@ -3,7 +3,7 @@ import { scrub } from "../../shared/logging/log.js";
 /**
  * The runtime's own log: one line per message on stdout, prefixed with the part of the runtime that
  * speaks. Messages never carry request bodies, headers or setting values; callers pass only names,
- * ids, counts and statuses.
+ * ids, counts and statuses, and each line is scrubbed like the app's own log lines.
  */
 export interface RuntimeLog {
   debug(message: string): void;
@@ -28,8 +28,10 @@ export function oneLine(message: string): string {
 
 export function createRuntimeLog(options: RuntimeLogOptions, prefix = "local", showLevel = false): RuntimeLog {
   const write = options.write ?? ((line: string) => process.stdout.write(line + "\n"));
+  // Every line passes the app's redaction (issue 11, finding 6): whatever a caller put in a message, no
+  // address, phone number, code or secret reaches the log; ids and timestamps stay readable.
   const emit = (level: string, message: string) =>
-    write(`[${prefix}] ${level === "info" && !showLevel ? "" : level + ": "}${oneLine(message)}`);
+    write(`[${prefix}] ${level === "info" && !showLevel ? "" : level + ": "}${oneLine(scrub(message))}`);
   return {
     debug: (m) => {
       if (options.verbose) emit("debug", m);

@@ -8,6 +8,8 @@ export {
   type Settings,
   type SupportContacts,
   type SettingDefinition,
+  type IntakeScheme,
+  type AuthMode,
 } from "./settings.js";
 
 export { ConfigurationError };

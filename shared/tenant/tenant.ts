@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { timeZoneSchema } from "../calendar/index.js";
 import { presetIds, presets } from "../policy/presets/index.js";
+import { text } from "../validation/text.js";
 
 export const languages = ["en", "fr", "de", "pl", "nb", "zh-Hans"] as const;
 export const languageSchema = z.enum(languages);
@@ -28,7 +29,7 @@ export const adminSchema = z
     email: emailSchema,
     phone: phoneSchema.optional(),
     language: languageSchema,
-    name: z.string().min(1).max(200).optional(),
+    name: text({ min: 1, max: 200 }).optional(),
   })
   .strict();
 export type Admin = z.infer<typeof adminSchema>;
@@ -36,9 +37,9 @@ export type Admin = z.infer<typeof adminSchema>;
 /** SPEC §3.1 Tenant (PUT /api/tenants/{id}). */
 export const tenantProfileSchema = z
   .object({
-    name: z.string().min(1).max(200),
+    name: text({ min: 1, max: 200 }),
     preset: z.enum(presetIds),
-    plan: z.string().min(1).max(100).optional(),
+    plan: text({ min: 1, max: 100 }).optional(),
     region: z
       .string()
       .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 country code")
@@ -51,7 +52,7 @@ export const tenantProfileSchema = z
     /** Set when the customer bought its subscriptions through a partner (SPEC §1.5). */
     partner: z
       .object({
-        name: z.string().min(1).max(200),
+        name: text({ min: 1, max: 200 }),
         email: emailSchema.optional(),
         phone: phoneSchema.optional(),
         /** Partner staff with delegated admin rights: they may open requests for this customer. */

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FORMS_SECRET, request, useApp, tenants } from "../e2e/client.js";
+import { createHmac } from "node:crypto";
+import { FORMS_SECRET, MSFORMS_SECRET, request, useApp, tenants } from "../e2e/client.js";
 import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
+import { tallyDelivery, typeformDelivery } from "../support/formDeliveries.js";
 
 /**
  * Hostile input on every route (issue "Reliability and security"): whatever the body, headers or query,
@@ -11,7 +13,27 @@ import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
 let caseId: string;
 let fuzzCases = 0;
 
-const app = useApp("2026-11-20T10:00:00.000Z", { CASECLOCK_BODY_LIMIT_BYTES: "65536" });
+const TYPEFORM_SECRET = "fuzz-typeform-secret-0123456789";
+const TALLY_SECRET = "fuzz-tally-signing-secret-0123456";
+const FLOW_SECRET = "fuzz-flow-shared-secret-".padEnd(48, "x");
+const app = useApp("2026-11-20T10:00:00.000Z", {
+  CASECLOCK_BODY_LIMIT_BYTES: "65536",
+  // Every scheme and every adapter, so each settings map and each adapter is fuzzed.
+  CASECLOCK_WEBHOOK_SECRETS: JSON.stringify({
+    forms: [FORMS_SECRET],
+    msforms: [MSFORMS_SECRET],
+    typeform: { scheme: "typeform", secrets: [TYPEFORM_SECRET] },
+    tally: { scheme: "tally", secrets: [TALLY_SECRET] },
+    flow: { scheme: "shared-secret", secrets: [FLOW_SECRET] },
+  }),
+  CASECLOCK_INTAKE_ADAPTERS: JSON.stringify({
+    forms: "json",
+    msforms: "microsoft-forms",
+    typeform: "typeform",
+    tally: "tally",
+    flow: "microsoft-forms",
+  }),
+});
 beforeAll(async () => {
   expect((await app.api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
   const opened = await app.api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"));
@@ -59,6 +81,25 @@ const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.dictionary(nasty, tie("value"), { maxKeys: 5 }),
   ),
 })).value;
+
+const PROTOTYPE_KEY = fc.constantFrom(
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "isPrototypeOf",
+  "__defineGetter__",
+);
+
+/** What must never be stored in a single-line field: controls, line separators, unpaired surrogates. */
+// eslint-disable-next-line no-control-regex -- the property is about control characters
+const STORED_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/;
+
+const principalHeaders = (principal: unknown) => ({
+  "x-ms-client-principal": Buffer.from(JSON.stringify(principal)).toString("base64"),
+});
 
 /** Percent-encodes every UTF-8 byte (lone surrogates become U+FFFD), plus raw malformed escapes. */
 const pct = (s: string) => Array.from(Buffer.from(s, "utf8"), (b) => `%${b.toString(16).padStart(2, "0")}`).join("");
@@ -237,5 +278,160 @@ describe("fuzzing every route", () => {
         "webhook-signature": "v1,x",
       }),
     ).toBe(413);
+  });
+
+  it("prototype keys in every map lookup: path segments, query keys, header names, JSON keys, claims", async () => {
+    const now = Math.floor((await app.rt.clock.now()).getTime() / 1000);
+    await fc.assert(
+      fc.asyncProperty(PROTOTYPE_KEY, jsonish, async (k, value) => {
+        const signed = JSON.stringify(request("contoso-cn", "admin@contoso.cn"));
+        expect(
+          await assertHandled("POST", `/api/intake/${k}`, signed, {
+            "webhook-id": `p-${k}`,
+            "webhook-timestamp": String(now),
+            "webhook-signature": signWebhook(FORMS_SECRET, `p-${k}`, now, signed),
+          }),
+        ).toBe(404);
+        for (const path of [
+          `/api/cases/${k}`,
+          `/api/cases/${k}.${k}`,
+          `/api/cases/contoso-cn.${k}`,
+          `/api/tenants/${k}`,
+          `/api/tenants/${k}/cases`,
+          `/api/tenants/contoso-cn/cases/${k}`,
+          `/api/verifications/${k}`,
+          `/api/cases?${k}=1`,
+          `/api/cases?tenantId=${k}&status=${k}`,
+          `/api/tenants/contoso-cn/cases?${k}=${k}`,
+        ])
+          await assertHandled("GET", path, undefined, { [k]: "x" });
+        await assertHandled("POST", `/api/cases/${caseId}/events`, JSON.stringify({ type: k, [k]: value }));
+        await assertHandled(
+          "PUT",
+          "/api/tenants/proto-tenant",
+          JSON.stringify({ ...tenants.vianet, [k]: value, admins: [{ ...tenants.vianet.admins[0], [k]: value }] }),
+        );
+        // Each adapter, validly signed, with the key as question, hidden field or label.
+        const typeform = JSON.stringify({
+          ...typeformDelivery,
+          form_response: {
+            ...typeformDelivery.form_response,
+            token: `p-${k}-${fuzzCases}`,
+            hidden: { [k]: value },
+            definition: { fields: [{ id: k, title: k, ref: k }] },
+            answers: [{ type: k, [k]: value, field: { id: k, ref: k } }],
+          },
+        });
+        await assertHandled("POST", "/api/intake/typeform", typeform, {
+          "typeform-signature": "sha256=" + createHmac("sha256", TYPEFORM_SECRET).update(typeform).digest("base64"),
+        });
+        const tally = {
+          ...tallyDelivery,
+          data: { ...tallyDelivery.data, fields: [{ label: k, type: k, value, options: [{ id: value, text: k }] }] },
+        };
+        await assertHandled("POST", "/api/intake/tally", JSON.stringify(tally), {
+          "tally-signature": createHmac("sha256", TALLY_SECRET).update(JSON.stringify(tally)).digest("base64"),
+        });
+        await assertHandled("POST", "/api/intake/flow", JSON.stringify({ [k]: value, responseId: k }), {
+          "caseclock-intake-secret": FLOW_SECRET,
+        });
+        // A principal whose claims and members are prototype names.
+        const principal = JSON.parse(
+          `{"${k}":{"claims":[]},"claims":[{"typ":"${k}","val":"Admin"},{"typ":"roles","val":"${k}"}]}`,
+        ) as unknown;
+        expect(await assertHandled("GET", "/api/cases", undefined, principalHeaders(principal))).toBe(403);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("malformed x-ms-client-principal headers on every role-checked route are 401 or 403, never 5xx", async () => {
+    const routes: Array<[string, string, string?]> = [
+      ["GET", "/api/cases"],
+      ["GET", `/api/cases/${caseId}`],
+      ["POST", `/api/cases/${caseId}/events`, JSON.stringify({ type: "agentResponded" })],
+      ["GET", "/api/tenants/contoso-cn"],
+      ["GET", "/api/tenants/contoso-cn/cases"],
+      ["POST", "/api/sla/preview", "{}"],
+    ];
+    const header = fc.oneof(
+      jsonish.map((v) => Buffer.from(JSON.stringify(v) ?? "null").toString("base64")),
+      fc
+        .record({ auth_typ: jsonish, claims: fc.array(jsonish, { maxLength: 3 }), role_typ: jsonish })
+        .map((v) => Buffer.from(JSON.stringify(v)).toString("base64")),
+      fc.string({ maxLength: 60 }).filter((v) => /^[\x20-\x7e]*$/.test(v)),
+    );
+    await fc.assert(
+      fc.asyncProperty(header, fc.constantFrom(...routes), async (value, [method, path, body]) => {
+        const status = await assertHandled(method, path, body, { "x-ms-client-principal": value });
+        expect([200, 401, 403, 422, 431]).toContain(status); // 431: a header over the server's limit
+      }),
+      { numRuns: runs * 2 },
+    );
+  });
+
+  it("continuation tokens with valid filters and forged inner tokens are 422 (or a page), never 5xx", async () => {
+    const inner = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      jsonish.map((v) => JSON.stringify(v) ?? "null"),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        inner,
+        fc.constantFrom(
+          ["[null,null]", "/api/cases?"],
+          ['["contoso-cn",null]', "/api/cases?tenantId=contoso-cn&"],
+          ['[null,"open"]', "/api/cases?status=open&"],
+          ['["contoso-cn",null]', "/api/tenants/contoso-cn/cases?"],
+        ),
+        async (c, [f, path]) => {
+          const token = Buffer.from(JSON.stringify({ f, c })).toString("base64url");
+          const status = await assertHandled("GET", `${path}continuation=${token}`, undefined);
+          expect([200, 414, 422, 431]).toContain(status); // 414/431: a URL over the server's limit
+        },
+      ),
+      { numRuns: runs * 2 },
+    );
+  });
+
+  it("control characters and lone surrogates are refused or normalised at the boundary, never stored", async () => {
+    const controlled = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            "\u0000",
+            "\u001b[31m",
+            "\r\n",
+            "\u0085",
+            "\u2028",
+            "\t",
+            "\uD800",
+            "\uDC00",
+            "\u007f",
+            "\u009b",
+          ),
+          fc.string({ maxLength: 8 }),
+        ),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((parts) => parts.join(""));
+    await fc.assert(
+      fc.asyncProperty(controlled, controlled, async (title, description) => {
+        const body = JSON.stringify(request("contoso-cn", "admin@contoso.cn", { title, description }));
+        const res = await fetch(app.rt.url + "/api/cases", {
+          method: "POST",
+          headers: { "x-functions-key": app.rt.functionKey, "content-type": "application/json" },
+          body,
+        });
+        fuzzCases += 1;
+        const answer = (await res.json()) as { id?: string };
+        expect([202, 422]).toContain(res.status);
+        if (res.status === 202) {
+          const view = await app.api.get<{ title: string }>(`/api/cases/${answer.id!}`);
+          expect(view.body.title).not.toMatch(STORED_CONTROL);
+        }
+      }),
+      { numRuns: runs },
+    );
   });
 });

@@ -8,6 +8,7 @@ import { type CosmosClient, type Database } from "@azure/cosmos";
 import { parseSettings, type Settings } from "../../shared/config/index.js";
 import { createCosmosClient } from "../../shared/adapters/cosmos/cosmos.js";
 import { containerDefinitions } from "../../shared/adapters/cosmos/containers.js";
+import { enforceAzureLimits } from "../../local/cosmos/azureLimits.js";
 
 export interface EmbeddedCosmos {
   readonly settings: Settings;
@@ -38,6 +39,8 @@ export async function startEmbeddedCosmos(databaseId = "caseclock-test"): Promis
   const caFile = join(dir, "cert.pem");
   writeFileSync(caFile, pems.cert);
   const server = createHttpsServer({ cert: pems.cert, key: pems.private });
+  // Azure Cosmos DB's item, id, partition key and request limits, as the local runtime enforces them.
+  enforceAzureLimits(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const settings = parseSettings({
@@ -61,7 +64,7 @@ export async function startEmbeddedCosmos(databaseId = "caseclock-test"): Promis
   for (const c of containerDefinitions) {
     await database.containers.createIfNotExists({
       id: c.id,
-      partitionKey: { paths: [c.partitionKeyPath] },
+      partitionKey: { paths: [c.partitionKeyPath], version: 2 },
       ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}),
     });
   }

@@ -10,7 +10,7 @@ import {
 import { queueFacts, type QueueFacts } from "../../case/queue.js";
 import { type Severity } from "../../policy/severity.js";
 import { pointRead } from "./pointRead.js";
-import { statusOf, withTransientRetry } from "./retry.js";
+import { isTransient, statusOf, withTransientRetry } from "./retry.js";
 
 /** An accepted event waiting for the case's orchestration (stored before the HTTP 202, so it cannot be lost). */
 export interface InboxEvent {
@@ -223,7 +223,16 @@ export class CaseRepository {
         ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}),
       },
     );
-    const page = await withTransientRetry(() => iterator.fetchNext());
+    let page;
+    try {
+      page = await withTransientRetry(() => iterator.fetchNext());
+    } catch (error) {
+      // The inner token is the database's, opaque to us: one it cannot read (forged, or from an older
+      // layout) is the caller's problem, not a server error (issue 11, finding 2).
+      if (continuationToken !== undefined && !isTransient(error))
+        throw new BadContinuationError("continuation token not accepted by the database");
+      throw error;
+    }
     return {
       items: page.resources,
       ...(page.continuationToken ? { continuation: encodeContinuation(filterKey, page.continuationToken) } : {}),
