@@ -2,11 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { caseInstanceId } from "../../shared/case/index.js";
 import { request, tenants, useApp } from "./client.js";
 
-/**
- * A closed case waits 14 days for its reopen window. In Azure a single 14-day timer is recorded in 3-day
- * pieces, and cancelling it once its second piece exists (a reopen on day 3 to 14) fails the orchestration
- * (docs/durable-semantics.md). The case orchestration never waits on one timer that long.
- */
+/** The case orchestration under Azure's Durable Functions semantics (docs/durable-semantics.md). */
 const app = useApp("2026-12-01T02:00:00.000Z");
 beforeAll(async () => {
   expect((await app.api.put("/api/tenants/contoso-cn", tenants.vianet)).status).toBe(201);
@@ -24,11 +20,17 @@ async function orchestration(tenantId: string, id: string) {
   const res = await fetch(`${app.rt.url}/_local/durable/instances/${encodeURIComponent(caseInstanceId(tenantId, id))}`);
   return (await res.json()) as {
     runtimeStatus: string;
+    customStatus: string | null;
     pendingTimers: { fireAt: string }[];
     tasks: { kind: string; long?: boolean }[];
   };
 }
 
+/**
+ * A closed case waits 14 days for its reopen window. In Azure a single 14-day timer is recorded in 3-day
+ * pieces, and cancelling it once its second piece exists (a reopen on day 3 to 14) fails the orchestration.
+ * The case orchestration never waits on one timer that long.
+ */
 describe("reopen a few days after closing", () => {
   it("closes a case, lets 4 days pass, reopens it: applied, and the orchestration never failed", async () => {
     const opened = await app.api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"));
@@ -49,7 +51,41 @@ describe("reopen a few days after closing", () => {
     expect(reopened).toMatchObject({ status: "open", reopenCount: 1 });
     expect(reopened.clocks.initialResponse).toMatchObject({ state: "running", startedAt: "2026-12-05T02:00:00.000Z" });
     await app.rt.drain();
-    expect((await orchestration("contoso-cn", id)).runtimeStatus).not.toBe("Failed");
+    const after = await orchestration("contoso-cn", id);
+    expect(after.runtimeStatus).not.toBe("Failed");
+    // The custom status holds fixed fields only (no free text), far under Azure's 16 KB of UTF-16.
+    expect(after.customStatus!.length * 2).toBeLessThan(2048);
     expect(app.rt.logs().some((l) => /caseLifecycle \(case:contoso-cn:[^)]*\) failed/.test(l))).toBe(false);
+  });
+});
+
+/**
+ * Doorbells that ring while a turn is busy reach the extension with no wait open and are dropped when the
+ * turn continues as new (the JavaScript SDK cannot preserve them). Every event is in the case's inbox, which
+ * every turn reads, and every continueAsNew starts a turn: none is lost.
+ */
+describe("doorbells rung together", () => {
+  it("applies every event although the doorbells of those that rang during a turn are dropped", async () => {
+    await app.rt.clock.advance("PT1H");
+    const opened = await app.api.post<{ id: string }>("/api/cases", request("contoso-cn", "admin@contoso.cn"));
+    const id = opened.body.id;
+    await app.rt.drain();
+    const messages = ["one", "two", "three", "four", "five"];
+    const answers = await Promise.all(
+      messages.map((message) => app.api.post(`/api/cases/${id}/events`, { type: "agentResponded", message })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    await app.rt.drain();
+    const got = await app.api.get<{ timeline: { type: string; message?: string }[]; pendingEvents: number }>(
+      `/api/cases/${id}`,
+    );
+    expect(got.body.pendingEvents).toBe(0);
+    const responses = got.body.timeline.filter((e) => e.type === "agentResponded").map((e) => e.message);
+    expect([...responses].sort()).toEqual([...messages].sort());
+    expect((await orchestration("contoso-cn", id)).runtimeStatus).toBe("Running");
+    // The engine logs each continueAsNew that dropped doorbells (Azure drops them silently).
+    expect(app.rt.logs().some((l) => /caseLifecycle \(case:contoso-cn:.*event\(s\) dropped \(caseEvent/.test(l))).toBe(
+      true,
+    );
   });
 });
