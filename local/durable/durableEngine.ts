@@ -22,6 +22,7 @@ import { type InstanceStore } from "./instanceStore.js";
 import { KeyedMutex } from "./keyedMutex.js";
 import { runOrchestratorEpisode } from "./orchestratorEpisode.js";
 import { oversizedMessage } from "./payloadLimits.js";
+import { QueuePolling } from "./queuePolling.js";
 import { activityFailure, runtimeFailure, subOrchestrationFailure } from "./taskFailure.js";
 import { TimerIndex, type PendingTimer } from "./timerIndex.js";
 
@@ -35,10 +36,7 @@ export interface DurableEngineOptions {
   readonly maxConcurrentActivities: number;
   /** The Azure backend whose semantics the engine reproduces. */
   readonly backend: DurableBackend;
-  /**
-   * Azure Storage's idle queue polling (`--queue-polling-interval`, ms; 0 = off): what a durable client
-   * sends reaches the worker only at the next poll of the instance's control queue.
-   */
+  /** Azure Storage's idle queue polling to reproduce (queuePolling.ts; ms, 0 = off). */
   readonly queuePollingMs?: number;
   /** Binding data for a function's extra inputs (durable client …). */
   readonly extraInputsFor: (fn: RegisteredFunction) => RpcParameterBinding[];
@@ -98,7 +96,7 @@ export class DurableEngine {
   private readonly activitiesInFlight = new Set<string>();
   private runningActivities = 0;
   private stopping = false;
-  private readonly pollWaits = new Map<NodeJS.Timeout, () => void>();
+  private readonly polling: QueuePolling;
   /** Told whenever the earliest pending timer may have changed. */
   onTimersChanged: () => void = () => undefined;
 
@@ -118,21 +116,7 @@ export class DurableEngine {
       o.backend,
       realNow,
     );
-  }
-
-  /**
-   * When a message a durable client sends now becomes visible to the worker. In Azure Storage a client in
-   * the same host wakes its own queue poller (durabletask Messaging/TaskHubQueue.cs AddMessageAsync →
-   * backoffHelper.Reset(); AzureStorageDurabilityProviderFactory.cs shares the host's service with its
-   * clients for that reason), but a message for a control queue another instance owns, or for one this host
-   * polls with backoff, waits for the next poll: up to MaxQueuePollingInterval, 30 s by default
-   * (AzureStorageOrchestrationServiceSettings.cs; BackoffPollingHelper.cs backs off to it while idle). The
-   * option reproduces the worst case, an idle queue: visible one interval later. The Durable Task Scheduler
-   * pushes work items, so it has no such delay.
-   */
-  private visibleAt(): number | undefined {
-    const delay = this.o.queuePollingMs ?? 0;
-    return delay > 0 && this.o.backend.polledQueues ? realNow() + delay : undefined;
+    this.polling = new QueuePolling(o.backend.polledQueues ? (o.queuePollingMs ?? 0) : 0, o.tracker);
   }
 
   /** Steps the instance again once a message held back by a queue poll becomes visible (drain waits for it). */
@@ -140,17 +124,7 @@ export class DurableEngine {
     const record = this.records.get(instanceId);
     const at = record === undefined ? undefined : this.stepper.nextVisibility(record);
     if (at === undefined || this.stopping) return;
-    this.o.tracker.run(`queue poll for ${instanceId}`, async () => {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(
-          () => {
-            this.pollWaits.delete(timer);
-            resolve();
-          },
-          Math.max(0, at - realNow()),
-        );
-        this.pollWaits.set(timer, resolve);
-      });
+    this.polling.whenVisible(at, `queue poll for ${instanceId}`, () => {
       this.scheduleSteps(instanceId);
       this.wakeWhenVisible(instanceId);
     });
@@ -225,11 +199,7 @@ export class DurableEngine {
   /** New episodes and activities stop starting; those in flight finish; waits for queue polls end. */
   stop(): void {
     this.stopping = true;
-    for (const [timer, resolve] of this.pollWaits) {
-      clearTimeout(timer);
-      resolve();
-    }
-    this.pollWaits.clear();
+    this.polling.stop();
   }
 
   flush(): Promise<void> {
@@ -266,7 +236,7 @@ export class DurableEngine {
         if (this.o.backend.racyStartDeduplication) return undefined;
         throw instanceAlreadyExists(instanceId, existing.runtimeStatus);
       }
-      const visibleAt = this.visibleAt();
+      const visibleAt = this.polling.visibleAt();
       const record = this.newRecord(instanceId, name, input, version, undefined);
       return this.commit(visibleAt === undefined ? record : { ...record, startVisibleAt: visibleAt });
     });
@@ -299,7 +269,7 @@ export class DurableEngine {
   }
 
   private visibility(): { visibleAt?: number } {
-    const at = this.visibleAt();
+    const at = this.polling.visibleAt();
     return at === undefined ? {} : { visibleAt: at };
   }
 
