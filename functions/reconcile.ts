@@ -4,7 +4,7 @@ import { services } from "../shared/adapters/services.js";
 import { caseInstanceId } from "../shared/case/index.js";
 import { errorFields, log } from "../shared/logging/log.js";
 import { CASE_DOORBELL, CASE_ORCHESTRATOR } from "../orchestrations/names.js";
-import { durableClientInput } from "./http/durable.js";
+import { durableClientInput, startUnlessRunning } from "./http/durable.js";
 
 /** An inbox event or outbox effect older than this with nobody acting on it means a lost doorbell. */
 const STALE_MS = 60_000;
@@ -41,7 +41,9 @@ export async function reconcile(context: InvocationContext): Promise<ReconcileRe
         const status = await client.getStatus(instanceId).catch(() => undefined);
         const runtimeStatus = status?.runtimeStatus === undefined ? undefined : String(status.runtimeStatus);
         if (runtimeStatus === undefined || !ALIVE.has(runtimeStatus)) {
-          await client.startNew(CASE_ORCHESTRATOR, { instanceId, input: { tenantId: c.tenantId, caseId: c.id } });
+          const input = { tenantId: c.tenantId, caseId: c.id };
+          // Started meanwhile (an intake's own start, another reconciler run): nothing to restart.
+          if ((await startUnlessRunning(client, CASE_ORCHESTRATOR, instanceId, input)) === "already-running") continue;
           restarted += 1;
           log(context, "warn", "case orchestration restarted", { caseId: c.id, outcome: runtimeStatus ?? "missing" });
           continue;

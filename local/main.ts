@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     ...(args.virtualClock !== undefined ? { virtualClock: args.virtualClock } : {}),
     ...(args.dataDir !== undefined ? { dataDir: args.dataDir } : {}),
     ...(args.entry !== undefined ? { entry: args.entry } : {}),
+    ...(args.durableBackend !== undefined ? { durableBackend: args.durableBackend } : {}),
+    ...(args.queuePollingMs !== undefined ? { queuePollingMs: args.queuePollingMs } : {}),
     settings: explicitSettings(),
     reset: args.reset,
     verbose: args.verbose,

@@ -8,6 +8,7 @@ import {
   type SaveDecisionInput,
   type SendCaseMailInput,
 } from "./activities/caseActivities.js";
+import { caseWakeUp } from "./caseWakeUp.js";
 import { activities, CASE_DOORBELL, CASE_ORCHESTRATOR } from "./names.js";
 
 /** Activities are retried with backoff: Cosmos throttling or a mail hiccup must not fail the case. */
@@ -89,12 +90,13 @@ const caseLifecycle: OrchestrationHandler = function* (context) {
   context.df.setCustomStatus(statusOf(state));
   if (isFinal(state)) return { outcome: "final", version: state.version };
 
-  const wake = nextWakeUp(state);
+  // Never one timer longer than the backend keeps whole (caseWakeUp.ts): an early wake-up is a no-op turn.
+  const wake = caseWakeUp(context.df.currentUtcDateTime, nextWakeUp(state));
   const doorbell = context.df.waitForExternalEvent(CASE_DOORBELL);
   if (wake === undefined) {
     yield doorbell;
   } else {
-    const timer = context.df.createTimer(new Date(wake));
+    const timer = context.df.createTimer(wake);
     const winner: unknown = yield context.df.Task.any([doorbell, timer]);
     if (winner === doorbell) timer.cancel();
   }

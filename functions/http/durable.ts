@@ -6,23 +6,46 @@ import { CASE_DOORBELL, CASE_ORCHESTRATOR } from "../../orchestrations/names.js"
 
 export const durableClientInput = df.input.durableClient();
 
+const ALIVE = new Set(["Running", "Pending", "ContinuedAsNew", "Suspended"]);
+
+/** Whether a status the durable client returned is an instance that runs (or is about to). */
+export function isAlive(status: df.DurableOrchestrationStatus | undefined): boolean {
+  return status?.runtimeStatus !== undefined && ALIVE.has(String(status.runtimeStatus));
+}
+
 /**
- * Starts a case's orchestration. The id is deterministic, so "already exists" means a previous delivery
- * already started it. Any other failure is logged and left to the reconciler: the case is stored, so it
- * is not lost, only late to start.
+ * Starts an orchestration under a deterministic id unless it already runs. Azure answers a start of an id
+ * that is Running, Pending, ContinuedAsNew or Suspended with 500 (OrchestrationAlreadyExistsException through
+ * the extension's catch-all, azure-functions-durable-extension HttpApiHandler.cs), which the SDK turns into
+ * an error; and two starts racing each other may both succeed, one start message being dropped. So a failed
+ * start is checked against the instance's status: running means someone else started it, which is success.
+ */
+export async function startUnlessRunning(
+  client: df.DurableClient,
+  name: string,
+  instanceId: string,
+  input: unknown,
+): Promise<"started" | "already-running"> {
+  try {
+    await client.startNew(name, { instanceId, input });
+    return "started";
+  } catch (error) {
+    if (isAlive(await client.getStatus(instanceId).catch(() => undefined))) return "already-running";
+    throw error;
+  }
+}
+
+/**
+ * Starts a case's orchestration. The id is deterministic, so "already running" means a previous delivery (or
+ * the reconciler) already started it: the request goes on as if it had. Any other failure is logged and left
+ * to the reconciler: the case is stored, so it is not lost, only late to start.
  */
 export async function startCase(context: InvocationContext, tenantId: string, caseId: string): Promise<void> {
   const instanceId = caseInstanceId(tenantId, caseId);
   try {
     const client = df.getClient(context);
-    const status = await client.getStatus(instanceId).catch(() => undefined);
-    if (
-      status !== undefined &&
-      status.runtimeStatus !== undefined &&
-      ["Running", "Pending", "ContinuedAsNew", "Suspended"].includes(String(status.runtimeStatus))
-    )
-      return;
-    await client.startNew(CASE_ORCHESTRATOR, { instanceId, input: { tenantId, caseId } });
+    if (isAlive(await client.getStatus(instanceId).catch(() => undefined))) return;
+    await startUnlessRunning(client, CASE_ORCHESTRATOR, instanceId, { tenantId, caseId });
   } catch (error) {
     log(context, "warn", "case orchestration not started; the reconciler will retry", {
       caseId,

@@ -9,6 +9,8 @@ export interface HostSettings {
   readonly hubNameExpression: string;
   readonly maxConcurrentActivityFunctions: number;
   readonly maxConcurrentOrchestratorFunctions: number;
+  /** `extensions.durableTask.storageProvider.type` (the Durable backend); undefined when absent. */
+  readonly storageProviderType: string | undefined;
 }
 
 interface HostJson {
@@ -16,6 +18,7 @@ interface HostJson {
     http?: { routePrefix?: unknown };
     durableTask?: {
       hubName?: unknown;
+      storageProvider?: { type?: unknown };
       maxConcurrentActivityFunctions?: unknown;
       maxConcurrentOrchestratorFunctions?: unknown;
     };
@@ -36,6 +39,7 @@ export async function readHostSettings(projectDir: string): Promise<HostSettings
   }
   const prefix = json.extensions?.http?.routePrefix;
   const hub = json.extensions?.durableTask?.hubName;
+  const provider = json.extensions?.durableTask?.storageProvider?.type;
   return {
     routePrefix: typeof prefix === "string" ? prefix.replace(/^\/+|\/+$/g, "") : "api",
     hubNameExpression: typeof hub === "string" && hub !== "" ? hub : "TestHubName",
@@ -44,5 +48,6 @@ export async function readHostSettings(projectDir: string): Promise<HostSettings
       json.extensions?.durableTask?.maxConcurrentOrchestratorFunctions,
       10,
     ),
+    storageProviderType: typeof provider === "string" && provider !== "" ? provider : undefined,
   };
 }

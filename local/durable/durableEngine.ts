@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type RuntimeClock } from "../clock/runtimeClock.js";
+import { realNow, type RuntimeClock } from "../clock/runtimeClock.js";
 import { type FunctionInvoker } from "../host/functionInvoker.js";
 import { type FunctionsCoreApi, type RegisteredFunction } from "../host/functionsCoreApi.js";
 import { type RpcParameterBinding } from "../host/rpc.js";
@@ -12,13 +12,17 @@ import {
   instanceAlreadyExists,
   instanceGone,
   instanceNotFound,
+  payloadTooLarge,
   preconditionFailed,
 } from "./durableErrors.js";
+import { type DurableBackend } from "./durableBackend.js";
 import { isTerminal, type InboxMessage, type InstanceRecord, type RuntimeStatus } from "./instanceRecord.js";
 import { InstanceStepper, type StepEffects } from "./instanceStepper.js";
 import { type InstanceStore } from "./instanceStore.js";
 import { KeyedMutex } from "./keyedMutex.js";
 import { runOrchestratorEpisode } from "./orchestratorEpisode.js";
+import { oversizedMessage } from "./payloadLimits.js";
+import { QueuePolling } from "./queuePolling.js";
 import { activityFailure, runtimeFailure, subOrchestrationFailure } from "./taskFailure.js";
 import { TimerIndex, type PendingTimer } from "./timerIndex.js";
 
@@ -30,6 +34,10 @@ export interface DurableEngineOptions {
   readonly tracker: WorkTracker;
   readonly log: RuntimeLog;
   readonly maxConcurrentActivities: number;
+  /** The Azure backend whose semantics the engine reproduces. */
+  readonly backend: DurableBackend;
+  /** Azure Storage's idle queue polling to reproduce (queuePolling.ts; ms, 0 = off). */
+  readonly queuePollingMs?: number;
   /** Binding data for a function's extra inputs (durable client …). */
   readonly extraInputsFor: (fn: RegisteredFunction) => RpcParameterBinding[];
 }
@@ -64,6 +72,9 @@ function withMessage(current: InstanceRecord, message: InboxMessage, now: number
   return { ...current, inbox: [...current.inbox, message], lastUpdatedTime: now };
 }
 
+/** The storage round trips between Azure Storage's start de-duplication check and its table write. */
+const START_ROUND_TRIP_MS = 5;
+
 function newExecutionId(): string {
   return randomUUID().replace(/-/g, "");
 }
@@ -85,21 +96,45 @@ export class DurableEngine {
   private readonly activitiesInFlight = new Set<string>();
   private runningActivities = 0;
   private stopping = false;
+  private readonly polling: QueuePolling;
   /** Told whenever the earliest pending timer may have changed. */
   onTimersChanged: () => void = () => undefined;
 
   private constructor(private readonly o: DurableEngineOptions) {
-    this.stepper = new InstanceStepper(async (name, trigger) => {
-      const fn = this.orchestrator(name);
-      if (fn === undefined)
-        return {
-          ok: false,
-          message: `The function '${name}' doesn't exist or is not an orchestrator function.`,
-          failureDetails: undefined,
-          customStatus: undefined,
-        };
-      return runOrchestratorEpisode(o.invoker, fn, trigger, o.extraInputsFor(fn));
+    this.stepper = new InstanceStepper(
+      async (name, trigger) => {
+        const fn = this.orchestrator(name);
+        if (fn === undefined)
+          return {
+            ok: false,
+            message: `The function '${name}' doesn't exist or is not an orchestrator function.`,
+            failureDetails: undefined,
+            customStatus: undefined,
+          };
+        return runOrchestratorEpisode(o.invoker, fn, trigger, o.extraInputsFor(fn));
+      },
+      o.backend,
+      realNow,
+    );
+    this.polling = new QueuePolling(o.backend.polledQueues ? (o.queuePollingMs ?? 0) : 0, o.tracker);
+  }
+
+  /** Steps the instance again once a message held back by a queue poll becomes visible (drain waits for it). */
+  private wakeWhenVisible(instanceId: string): void {
+    const record = this.records.get(instanceId);
+    const at = record === undefined ? undefined : this.stepper.nextVisibility(record);
+    if (at === undefined || this.stopping) return;
+    this.polling.whenVisible(at, `queue poll for ${instanceId}`, () => {
+      this.scheduleSteps(instanceId);
+      this.wakeWhenVisible(instanceId);
     });
+  }
+
+  /** A payload a client sends that the backend refuses (the Durable Task Scheduler's message limit). */
+  private checkClientPayload(what: string, text: string | null): void {
+    const limit = this.o.backend.messageLimitBytes;
+    const refused = limit === undefined ? undefined : oversizedMessage(what, text, limit);
+    if (refused !== undefined) throw payloadTooLarge(refused);
   }
 
   static async open(options: DurableEngineOptions): Promise<DurableEngine> {
@@ -127,6 +162,7 @@ export class DurableEngine {
         this.o.tracker.run(`parent notification of ${record.instanceId}`, () => this.notifyParent(record.instanceId));
       }
       this.scheduleSteps(record.instanceId);
+      this.wakeWhenVisible(record.instanceId);
     }
     this.onTimersChanged();
   }
@@ -160,9 +196,10 @@ export class DurableEngine {
     }
   }
 
-  /** New episodes and activities stop starting; those in flight finish. */
+  /** New episodes and activities stop starting; those in flight finish; waits for queue polls end. */
   stop(): void {
     this.stopping = true;
+    this.polling.stop();
   }
 
   flush(): Promise<void> {
@@ -182,32 +219,58 @@ export class DurableEngine {
     const instanceId = requestedId === undefined || requestedId === "" ? newExecutionId() : requestedId;
     this.validateInstanceId(instanceId);
     if (input !== null) this.validateJson(input);
-    const { saved } = await this.mutex.run(instanceId, async () => {
+    this.checkClientPayload("the orchestration input", input);
+    // Azure Storage reads the instance table, sends the start message, then writes the table
+    // (AzureStorageOrchestrationService.cs CreateTaskOrchestrationAsync): the check and the write are apart.
+    const seen = this.records.get(instanceId);
+    if (seen !== undefined && !isTerminal(seen.runtimeStatus))
+      throw instanceAlreadyExists(instanceId, seen.runtimeStatus);
+    await new Promise((resolve) => setTimeout(resolve, START_ROUND_TRIP_MS));
+    const started = await this.mutex.run(instanceId, async () => {
       const existing = this.records.get(instanceId);
-      if (existing !== undefined && !isTerminal(existing.runtimeStatus))
+      if (existing !== undefined && existing !== seen && !isTerminal(existing.runtimeStatus)) {
+        // Another start got in between. On Azure Storage both calls succeed: the table write of the later
+        // one fails with 409/412 and is ignored (Tracking/AzureTableTrackingStore.cs SetNewExecutionAsync),
+        // and its start message is dropped as a "Duplicate start event" (DurableTask.Core
+        // TaskOrchestrationDispatcher.cs ReconcileMessagesWithState).
+        if (this.o.backend.racyStartDeduplication) return undefined;
         throw instanceAlreadyExists(instanceId, existing.runtimeStatus);
-      return this.commit(this.newRecord(instanceId, name, input, version, undefined));
+      }
+      const visibleAt = this.polling.visibleAt();
+      const record = this.newRecord(instanceId, name, input, version, undefined);
+      return this.commit(visibleAt === undefined ? record : { ...record, startVisibleAt: visibleAt });
     });
-    await saved;
+    if (started === undefined) {
+      this.o.log.info(`duplicate start of ${instanceId} dropped (it started concurrently)`);
+      return instanceId;
+    }
+    await started.saved;
     this.scheduleSteps(instanceId);
+    this.wakeWhenVisible(instanceId);
     return instanceId;
   }
 
   async raiseEvent(instanceId: string, eventName: string, input: string | null): Promise<void> {
     if (input !== null) this.validateJson(input);
-    await this.enqueue(instanceId, { kind: "event", name: eventName, input });
+    this.checkClientPayload(`the payload of event '${eventName}'`, input);
+    await this.enqueue(instanceId, { kind: "event", name: eventName, input, ...this.visibility() });
   }
 
   async terminate(instanceId: string, reason: string): Promise<void> {
-    await this.enqueue(instanceId, { kind: "terminate", reason });
+    await this.enqueue(instanceId, { kind: "terminate", reason, ...this.visibility() });
   }
 
   async suspend(instanceId: string, reason: string): Promise<void> {
-    await this.enqueue(instanceId, { kind: "suspend", reason });
+    await this.enqueue(instanceId, { kind: "suspend", reason, ...this.visibility() });
   }
 
   async resumeInstance(instanceId: string, reason: string): Promise<void> {
-    await this.enqueue(instanceId, { kind: "resume", reason });
+    await this.enqueue(instanceId, { kind: "resume", reason, ...this.visibility() });
+  }
+
+  private visibility(): { visibleAt?: number } {
+    const at = this.polling.visibleAt();
+    return at === undefined ? {} : { visibleAt: at };
   }
 
   /**
@@ -417,6 +480,7 @@ export class DurableEngine {
     });
     await saved;
     this.scheduleSteps(instanceId);
+    if ("visibleAt" in message && message.visibleAt !== undefined) this.wakeWhenVisible(instanceId);
   }
 
   /** Delivers a completion; it is dropped if the task is no longer open (other execution, already delivered). */
@@ -496,6 +560,10 @@ export class DurableEngine {
     if (outcome === undefined) return false;
     const { record, effects, before, saved } = outcome;
     await saved;
+    if (effects.droppedEvents !== undefined && effects.droppedEvents.length > 0)
+      this.o.log.info(
+        `orchestration ${record.name} (${record.instanceId}) continued as new; ${effects.droppedEvents.length} unprocessed external event(s) dropped (${effects.droppedEvents.join(", ")}), as Azure drops them`,
+      );
     if (
       record.runtimeStatus !== before &&
       (isTerminal(record.runtimeStatus) || record.runtimeStatus === "Suspended" || before === "Suspended")
@@ -563,7 +631,13 @@ export class DurableEngine {
         inputData: [{ name: fn.triggerName, ...(data !== undefined ? { data } : {}) }, ...this.o.extraInputsFor(fn)],
       });
       const value = valueOfTypedData(outcome.response.returnValue);
-      message = { kind: "taskCompleted", ...base, result: JSON.stringify(value === undefined ? null : value) };
+      const result = JSON.stringify(value === undefined ? null : value);
+      const limit = this.o.backend.messageLimitBytes;
+      const refused = limit === undefined ? undefined : oversizedMessage(`the result of '${work.name}'`, result, limit);
+      message =
+        refused === undefined
+          ? { kind: "taskCompleted", ...base, result }
+          : { kind: "taskFailed", ...base, failure: runtimeFailure("InvalidOperationException", refused) };
     } catch (error) {
       message = { kind: "taskFailed", ...base, failure: activityFailure(work.name, error) };
     }

@@ -28,6 +28,22 @@ function error(status: number, message: string): PlainResponse {
   return { status, json: { Message: message } };
 }
 
+/**
+ * The extension's catch-all for an exception it does not expect (HttpApiHandler.cs HandleRequestAsync →
+ * HttpRequestMessageExtensions.cs CreateErrorResponse): 500 with the exception's message and type.
+ */
+function internalError(e: DurableClientError): PlainResponse {
+  return {
+    status: 500,
+    json: {
+      Message: "Something went wrong while processing your request",
+      ExceptionMessage: e.message,
+      ExceptionType: e.exceptionType ?? "System.Exception",
+      StackTrace: null,
+    },
+  };
+}
+
 function booleanParameter(query: URLSearchParams, name: string, fallback: boolean): boolean {
   const value = query.get(name);
   if (value === null) return fallback;
@@ -65,6 +81,7 @@ export class DurableHttpApi {
     } catch (e) {
       if (e instanceof DurableClientError) {
         if (e.status === 404 || e.status === 410) return empty(e.status);
+        if (e.status === 500) return internalError(e);
         return error(e.status, e.message);
       }
       throw e;

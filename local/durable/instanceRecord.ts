@@ -18,11 +18,19 @@ export interface TaskFailure {
 }
 
 /**
+ * When a message sent from outside the worker becomes visible to it: with `--queue-polling-interval`, the
+ * next poll of an idle control queue (real time, ms since the epoch). Absent: at once.
+ */
+export interface Visibility {
+  readonly visibleAt?: number;
+}
+
+/**
  * Messages for an instance that have arrived but are not in its history yet (the extension's control queue).
  * Each is played into history by its own orchestrator episode, in arrival order.
  */
 export type InboxMessage =
-  | { readonly kind: "event"; readonly name: string; readonly input: string | null }
+  | ({ readonly kind: "event"; readonly name: string; readonly input: string | null } & Visibility)
   | {
       readonly kind: "taskCompleted";
       readonly executionId: string;
@@ -43,9 +51,9 @@ export type InboxMessage =
       readonly result: string | null;
     }
   | { readonly kind: "subFailed"; readonly executionId: string; readonly taskId: number; readonly failure: TaskFailure }
-  | { readonly kind: "terminate"; readonly reason: string }
-  | { readonly kind: "suspend"; readonly reason: string }
-  | { readonly kind: "resume"; readonly reason: string };
+  | ({ readonly kind: "terminate"; readonly reason: string } & Visibility)
+  | ({ readonly kind: "suspend"; readonly reason: string } & Visibility)
+  | ({ readonly kind: "resume"; readonly reason: string } & Visibility);
 
 /** What an open task waits for now; its `id` is the sequence number the SDK expects a completion for. */
 export type PendingStep =
@@ -74,7 +82,11 @@ export interface LogicalTask {
   readonly finalFireAt?: number;
   /** A timer the SDK made a LongTimerTask of (further away than the maximum short timer when created). */
   readonly long?: boolean;
+  /** For a long timer: the sequence numbers of the pieces created so far. */
+  pieces?: number[];
   cancelled?: boolean;
+  /** History index of the event that settled the task (for the continue-as-new replay). */
+  doneAt?: number;
   pending: PendingStep | undefined;
 }
 
@@ -105,6 +117,8 @@ export interface InstanceRecord {
   history: HistoryEvent[];
   /** Whether the current execution's ExecutionStarted has been played. */
   started: boolean;
+  /** When a start sent by a durable client becomes visible to the worker (see Visibility). */
+  startVisibleAt?: number;
   inbox: InboxMessage[];
   parent?: ParentReference;
   /** For a sub-orchestration: whether its parent has been told how it ended. */

@@ -8,14 +8,17 @@ import {
   type PlayedMessage,
   type TaskFailure,
 } from "./instanceRecord.js";
-import { MAXIMUM_SHORT_TIMER_MS, nextTimerStep } from "./longTimers.js";
-import { takesSequenceNumber, type OrchestratorAction } from "./orchestratorActions.js";
+import { continueAsNewEvents } from "./continueAsNewEvents.js";
+import { type DurableBackend } from "./durableBackend.js";
+import { cancelledLongTimerFailure, firstTimerPiece, isLongTimer, nextTimerPiece } from "./longTimers.js";
+import { takesSequenceNumber, type ActionNode, type OrchestratorAction } from "./orchestratorActions.js";
 import {
   orchestrationTriggerInput,
   type EpisodeResult,
   type OrchestrationTriggerInput,
 } from "./orchestratorEpisode.js";
 import { retryDelay, retryTimedOut } from "./retryPolicy.js";
+import { customStatusTooLarge, oversizedMessage } from "./payloadLimits.js";
 import { runtimeFailure } from "./taskFailure.js";
 
 /** Work a step asks for once the instance's new state is on disk. */
@@ -26,12 +29,26 @@ export interface StepEffects {
   notifyParent: boolean;
   /** The messages the step played. */
   played?: PlayedMessage[];
+  /** External events lost at continueAsNew (as Azure loses them), for the log. */
+  droppedEvents?: string[];
 }
 
 export type EpisodeRunner = (orchestratorName: string, trigger: OrchestrationTriggerInput) => Promise<EpisodeResult>;
 
 /** Messages one episode plays at most (keeps an episode's work bounded). */
 const MAX_BATCH = 500;
+
+function nonDeterministic(message: string): FailureDetails {
+  return {
+    ErrorType: "DurableTask.Core.Exceptions.NonDeterministicOrchestrationException",
+    ErrorMessage: message,
+    IsNonRetriable: true,
+  };
+}
+
+function isVisible(message: InboxMessage, at: number): boolean {
+  return !("visibleAt" in message) || (message.visibleAt ?? 0) <= at;
+}
 
 function emptyEffects(): StepEffects {
   return { activities: [], children: [], notifyParent: false };
@@ -53,11 +70,16 @@ function parseJson(text: string | null): unknown {
  * carries out the returned effects.
  */
 export class InstanceStepper {
-  constructor(private readonly runEpisode: EpisodeRunner) {}
+  constructor(
+    private readonly runEpisode: EpisodeRunner,
+    private readonly backend: DurableBackend,
+    /** Real time (not the virtual clock), for messages a queue poll has not picked up yet. */
+    private readonly realNow: () => number,
+  ) {}
 
   /** Undefined when there is nothing to play (no message, or only messages a suspension holds back). */
   async step(record: InstanceRecord, now: number): Promise<StepEffects | undefined> {
-    const batch = this.takeBatch(record);
+    const batch = this.takeBatch(record, this.realNow());
     const first = batch[0];
     if (first === undefined) return undefined;
     const effects: StepEffects = { ...emptyEffects(), played: batch };
@@ -87,11 +109,23 @@ export class InstanceStepper {
 
   /** True when `step` would play something. */
   hasWork(record: InstanceRecord): boolean {
+    const at = this.realNow();
+    const visible = (m: InboxMessage) => isVisible(m, at);
     if (isTerminal(record.runtimeStatus)) return false;
-    if (record.inbox.some((m) => m.kind === "terminate")) return true;
-    if (!record.started) return true;
-    if (record.runtimeStatus === "Suspended") return record.inbox.some((m) => m.kind === "resume");
-    return record.inbox.length > 0;
+    if (record.inbox.some((m) => m.kind === "terminate" && visible(m))) return true;
+    if (!record.started) return (record.startVisibleAt ?? 0) <= at;
+    if (record.runtimeStatus === "Suspended") return record.inbox.some((m) => m.kind === "resume" && visible(m));
+    return record.inbox.some(visible);
+  }
+
+  /** The earliest instant (real time) a message of this instance not visible yet becomes visible. */
+  nextVisibility(record: InstanceRecord): number | undefined {
+    const at = this.realNow();
+    const times = [
+      ...(record.started ? [] : [record.startVisibleAt ?? 0]),
+      ...record.inbox.map((m) => ("visibleAt" in m ? (m.visibleAt ?? 0) : 0)),
+    ].filter((t) => t > at);
+    return times.length === 0 ? undefined : Math.min(...times);
   }
 
   /**
@@ -100,27 +134,33 @@ export class InstanceStepper {
    * (a retried task's failure or retry timer, a long timer's step do): then the only new sequence numbers
    * are those of the episode's new actions, in the order the SDK yields them, whatever the batch size.
    */
-  private takeBatch(record: InstanceRecord): PlayedMessage[] {
+  private takeBatch(record: InstanceRecord, at: number): PlayedMessage[] {
     if (isTerminal(record.runtimeStatus)) {
       record.inbox = [];
       return [];
     }
-    const terminate = record.inbox.findIndex((m) => m.kind === "terminate");
-    if (terminate >= 0) return record.inbox.splice(terminate, 1);
+    const take = (index: number) => record.inbox.splice(index, 1)[0]!;
+    const terminate = record.inbox.findIndex((m) => m.kind === "terminate" && isVisible(m, at));
+    if (terminate >= 0) return [take(terminate)];
     if (record.runtimeStatus === "Suspended") {
-      const resume = record.inbox.findIndex((m) => m.kind === "resume");
-      return resume >= 0 ? record.inbox.splice(resume, 1) : [];
+      const resume = record.inbox.findIndex((m) => m.kind === "resume" && isVisible(m, at));
+      return resume >= 0 ? [take(resume)] : [];
     }
     const batch: PlayedMessage[] = [];
-    if (!record.started) batch.push({ kind: "start" });
-    else {
-      const first = record.inbox.shift();
-      if (first === undefined) return [];
-      batch.push(first);
-      if (first.kind === "suspend" || first.kind === "resume") return batch;
+    if (!record.started) {
+      if ((record.startVisibleAt ?? 0) > at) return [];
+      record.startVisibleAt = undefined;
+      batch.push({ kind: "start" });
+    } else {
+      const first = record.inbox.findIndex((m) => isVisible(m, at));
+      if (first < 0) return [];
+      const message = take(first);
+      batch.push(message);
+      if (message.kind === "suspend" || message.kind === "resume") return batch;
     }
     while (batch.length < MAX_BATCH) {
-      const next = record.inbox[0];
+      const nextIndex = record.inbox.findIndex((m) => isVisible(m, at));
+      const next = nextIndex < 0 ? undefined : record.inbox[nextIndex];
       if (
         next === undefined ||
         next.kind === "suspend" ||
@@ -128,7 +168,7 @@ export class InstanceStepper {
         this.handsOutSequenceNumber(record, next)
       )
         break;
-      batch.push(record.inbox.shift()!);
+      batch.push(take(nextIndex));
     }
     return batch;
   }
@@ -156,10 +196,14 @@ export class InstanceStepper {
   ): Promise<void> {
     const decisions: HistoryEvent[] = [];
     const played: HistoryEvent[] = [];
+    const firstPlayedIndex = record.history.length + 1;
     for (const message of batch) {
+      const open = record.tasks.filter((t) => t.pending !== undefined);
       const event = this.eventFor(record, now, message, decisions, effects);
       // Undefined: a completion for a task of another execution, or one already settled.
-      if (event !== undefined) played.push(event);
+      if (event === undefined) continue;
+      for (const task of open) if (task.pending === undefined) task.doneAt = firstPlayedIndex + played.length;
+      played.push(event);
     }
     if (played.length === 0) return;
 
@@ -170,6 +214,7 @@ export class InstanceStepper {
       parseJson(record.input),
       record.instanceId,
       record.parent?.instanceId,
+      this.backend,
     );
     const result = await this.runEpisode(record.name, trigger);
 
@@ -181,6 +226,14 @@ export class InstanceStepper {
     ];
     if (record.runtimeStatus === "Pending" || record.runtimeStatus === "ContinuedAsNew")
       record.runtimeStatus = "Running";
+    const statusTooLarge = customStatusTooLarge(result.customStatus);
+    if (statusTooLarge !== undefined) {
+      // The extension refuses the status before it replays anything (OutOfProcOrchestrationShim.cs
+      // ScheduleDurableTaskEvents → SetCustomStatus) and the orchestration fails; the last status stays.
+      this.fail(record, now, statusTooLarge, undefined, effects);
+      record.history.push(historyEvent(EventType.OrchestratorCompleted, now, { IsPlayed: true }));
+      return;
+    }
     if (!result.ok) {
       if (result.customStatus !== undefined) record.customStatus = json(result.customStatus);
       this.fail(record, now, result.message, result.failureDetails, effects);
@@ -343,16 +396,16 @@ export class InstanceStepper {
       });
   }
 
-  /** A long timer goes on with its next step (the SDK's LongTimerTask does the same sum). */
+  /** A long timer goes on with its next piece, where the extension's loop puts it (longTimers.ts). */
   private afterTimerStep(record: InstanceRecord, task: LogicalTask, now: number, decisions: HistoryEvent[]): void {
-    const final = task.finalFireAt ?? now;
-    if (task.long !== true || final <= now) {
+    const fireAt = task.long === true ? nextTimerPiece(this.backend, now, task.finalFireAt ?? now) : undefined;
+    if (fireAt === undefined) {
       task.pending = undefined;
       return;
     }
     const id = record.nextSequence++;
-    const fireAt = nextTimerStep(now, final);
     task.pending = { step: "timer", id, fireAt };
+    task.pieces = [...(task.pieces ?? []), id];
     decisions.push(historyEvent(EventType.TimerCreated, now, { EventId: id, FireAt: new Date(fireAt).toISOString() }));
   }
 
@@ -388,6 +441,20 @@ export class InstanceStepper {
         return;
       }
     }
+    for (let i = 0; i < Math.min(numbered.length, record.tasks.length); i += 1) {
+      const action = numbered[i]!;
+      const pieces = record.tasks[i]!.pieces ?? [];
+      if (action.kind === "timer" && action.isCanceled && pieces.length >= 2) {
+        const message = cancelledLongTimerFailure(pieces[1]!);
+        this.fail(record, now, message, nonDeterministic(message), effects, true);
+        return;
+      }
+    }
+    const oversized = this.oversizedPayload(record, result, numbered);
+    if (oversized !== undefined) {
+      this.fail(record, now, oversized, undefined, effects);
+      return;
+    }
     const decisions: HistoryEvent[] = [];
     if (!result.isDone) {
       for (let i = record.tasks.length; i < numbered.length; i += 1)
@@ -402,8 +469,34 @@ export class InstanceStepper {
     const continueAsNew = result.actions.find(
       (a): a is Extract<OrchestratorAction, { kind: "continueAsNew" }> => a.kind === "continueAsNew",
     );
-    if (continueAsNew !== undefined) this.continueAsNew(record, continueAsNew.input, result.actions);
+    if (continueAsNew !== undefined)
+      this.continueAsNew(record, continueAsNew.input, result.actions, result.tree, effects);
     else this.complete(record, now, result.output, effects);
+  }
+
+  /**
+   * On a backend with a message limit (the Durable Task Scheduler), a payload this episode would send over
+   * the limit: new activity and sub-orchestration inputs, the continue-as-new input, the output.
+   */
+  private oversizedPayload(
+    record: InstanceRecord,
+    result: Extract<EpisodeResult, { ok: true }>,
+    numbered: OrchestratorAction[],
+  ): string | undefined {
+    const limit = this.backend.messageLimitBytes;
+    if (limit === undefined) return undefined;
+    for (let i = record.tasks.length; i < numbered.length; i += 1) {
+      const action = numbered[i]!;
+      if (action.kind === "activity" || action.kind === "subOrchestration") {
+        const found = oversizedMessage(`the input of ${action.kind} '${action.name}'`, action.input, limit);
+        if (found !== undefined) return found;
+      }
+    }
+    if (!result.isDone) return undefined;
+    const continueAsNew = result.actions.find((a) => a.kind === "continueAsNew");
+    if (continueAsNew !== undefined && continueAsNew.kind === "continueAsNew")
+      return oversizedMessage("the continue-as-new input", continueAsNew.input, limit);
+    return oversizedMessage("the orchestration output", json(result.output), limit);
   }
 
   private schedule(
@@ -461,12 +554,13 @@ export class InstanceStepper {
         return;
       }
       case "timer": {
-        const long = action.fireAt - now > MAXIMUM_SHORT_TIMER_MS;
-        const fireAt = long ? nextTimerStep(now, action.fireAt) : action.fireAt;
+        const long = isLongTimer(this.backend, now, action.fireAt);
+        const fireAt = firstTimerPiece(this.backend, now, action.fireAt);
         record.tasks.push({
           kind: "timer",
           finalFireAt: action.fireAt,
           long,
+          ...(long ? { pieces: [id] } : {}),
           attempt: 1,
           firstAttemptAt: now,
           pending: { step: "timer", id, fireAt },
@@ -495,31 +589,40 @@ export class InstanceStepper {
   }
 
   /**
-   * Events that arrived in this execution but that no wait consumed are carried into the next one (as the
-   * extension does), followed by everything still queued that is not a completion for this execution.
-   * The SDK pairs EventRaised events with waits of the same name in order, so the unconsumed ones are the
-   * last (raised − waited) events of each name.
+   * A new execution begins. External events of the ending one survive as Azure lets them
+   * (continueAsNewEvents.ts): those DurableTask.Core met after the extension had called ContinueAsNew are
+   * carried over, those before it that no wait took are dropped. Messages still queued (not played yet)
+   * reach the new execution, except completions for this one.
    */
-  private continueAsNew(record: InstanceRecord, input: string | null, actions: OrchestratorAction[]): void {
-    const waits = new Map<string, number>();
-    for (const a of actions) if (a.kind === "wait") waits.set(a.eventName, (waits.get(a.eventName) ?? 0) + 1);
+  private continueAsNew(
+    record: InstanceRecord,
+    input: string | null,
+    actions: OrchestratorAction[],
+    tree: ActionNode[],
+    effects: StepEffects,
+  ): void {
     const raised = record.history
       .map((e, index) => ({ e, index }))
       .filter(({ e }) => e.EventType === EventType.EventRaised);
-    const byName = new Map<string, { e: HistoryEvent; index: number }[]>();
-    for (const r of raised) byName.set(r.e.Name ?? "", [...(byName.get(r.e.Name ?? "") ?? []), r]);
-    const carried: { e: HistoryEvent; index: number }[] = [];
-    for (const [name, list] of byName) {
-      const unconsumed = Math.max(0, list.length - (waits.get(name) ?? 0));
-      carried.push(...list.slice(list.length - unconsumed));
-    }
-    carried.sort((a, b) => a.index - b.index);
-
+    const outcome = continueAsNewEvents({
+      startIndex: Math.max(
+        0,
+        record.history.findIndex((e) => e.EventType === EventType.ExecutionStarted),
+      ),
+      raised: raised.map(({ e, index }) => ({ index, name: e.Name ?? "" })),
+      actions,
+      tree,
+      taskDoneAt: (i) => record.tasks[i]?.doneAt,
+    });
+    const carried = new Set(outcome.carried.map((e) => e.index));
+    effects.droppedEvents = outcome.dropped.map((e) => e.name);
     const kept = record.inbox.filter(
       (m) => m.kind === "event" || m.kind === "terminate" || m.kind === "suspend" || m.kind === "resume",
     );
     record.inbox = [
-      ...carried.map(({ e }): InboxMessage => ({ kind: "event", name: e.Name ?? "", input: e.Input ?? null })),
+      ...raised
+        .filter(({ index }) => carried.has(index))
+        .map(({ e }): InboxMessage => ({ kind: "event", name: e.Name ?? "", input: e.Input ?? null })),
       ...kept,
     ];
     record.executionId = randomUUID().replace(/-/g, "");
@@ -545,15 +648,21 @@ export class InstanceStepper {
     this.finish(record, effects);
   }
 
+  /**
+   * Ends the execution Failed. The output is the extension's "Orchestrator function '…' failed: …" for a
+   * failure of the orchestrator function; `frameworkFailure` keeps DurableTask.Core's own message (a
+   * non-determinism failure, which the framework raises outside the function).
+   */
   fail(
     record: InstanceRecord,
     now: number,
     message: string,
     details: FailureDetails | undefined,
     effects: StepEffects,
+    frameworkFailure = false,
   ): void {
     record.runtimeStatus = "Failed";
-    record.output = json(`Orchestrator function '${record.name}' failed: ${message}`);
+    record.output = json(frameworkFailure ? message : `Orchestrator function '${record.name}' failed: ${message}`);
     record.failureDetails = details ?? runtimeFailure("Error", message).failureDetails;
     record.history.push(
       historyEvent(EventType.ExecutionCompleted, now, {

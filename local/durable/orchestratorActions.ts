@@ -129,27 +129,59 @@ function readAction(raw: RawAction): OrchestratorAction {
   }
 }
 
-/** The episode's actions (`[[…]]` in schema V3), flattened, each SDK action object once. */
-export function flattenActions(actions: unknown): OrchestratorAction[] {
-  const seen = new Set<RawAction>();
-  const out: OrchestratorAction[] = [];
-  const visit = (raw: unknown) => {
-    if (!isRecord(raw)) return;
+/**
+ * The episode's actions as the extension replays them: top-level actions in the order the SDK yielded them,
+ * compound WhenAny / WhenAll nodes with their children, and leaves pointing into the flat list (an action
+ * object met twice is the same leaf).
+ */
+export type ActionNode =
+  | { readonly kind: "leaf"; readonly index: number }
+  | { readonly kind: "any" | "all"; readonly children: readonly ActionNode[] };
+
+export interface ReadActions {
+  /** Each SDK action object once, in the order first met (depth first). */
+  readonly flat: OrchestratorAction[];
+  readonly tree: ActionNode[];
+}
+
+/** Reads the episode's actions (`[[…]]` in schema V3) into a flat list and the tree the extension replays. */
+export function readActions(actions: unknown): ReadActions {
+  const seen = new Map<RawAction, number>();
+  const flat: OrchestratorAction[] = [];
+  const visit = (raw: unknown): ActionNode | undefined => {
+    if (!isRecord(raw)) return undefined;
     if (raw.actionType === ActionType.WhenAll || raw.actionType === ActionType.WhenAny) {
-      if (Array.isArray(raw.compoundActions)) for (const child of raw.compoundActions) visit(child);
-      return;
+      const children: ActionNode[] = [];
+      if (Array.isArray(raw.compoundActions))
+        for (const child of raw.compoundActions) {
+          const node = visit(child);
+          if (node !== undefined) children.push(node);
+        }
+      return { kind: raw.actionType === ActionType.WhenAny ? "any" : "all", children };
     }
-    if (seen.has(raw)) return;
-    seen.add(raw);
-    out.push(readAction(raw));
+    let index = seen.get(raw);
+    if (index === undefined) {
+      index = flat.length;
+      seen.set(raw, index);
+      flat.push(readAction(raw));
+    }
+    return { kind: "leaf", index };
   };
+  const tree: ActionNode[] = [];
   if (Array.isArray(actions)) {
     for (const group of actions) {
-      if (Array.isArray(group)) for (const action of group) visit(action);
-      else visit(group);
+      for (const action of Array.isArray(group) ? group : [group]) {
+        const node = visit(action);
+        if (node !== undefined) tree.push(node);
+      }
     }
   }
-  return out;
+  return { flat, tree };
+}
+
+/** The episode's actions (`[[…]]` in schema V3), flattened, each SDK action object once. */
+export function flattenActions(actions: unknown): OrchestratorAction[] {
+  return readActions(actions).flat;
 }
 
 /** Actions that take a sequence number (an EventId) when the SDK first tracks them. */

@@ -2,8 +2,8 @@ import { type RegisteredFunction } from "../host/functionsCoreApi.js";
 import { type FunctionInvoker } from "../host/functionInvoker.js";
 import { type RpcParameterBinding } from "../host/rpc.js";
 import { type FailureDetails, type HistoryEvent } from "./historyEvents.js";
-import { LONG_RUNNING_TIMER_INTERVAL_DURATION, MAXIMUM_SHORT_TIMER_DURATION } from "./longTimers.js";
-import { flattenActions, type OrchestratorAction } from "./orchestratorActions.js";
+import { type DurableBackend } from "./durableBackend.js";
+import { readActions, type ActionNode, type OrchestratorAction } from "./orchestratorActions.js";
 
 /** What the extension sends as the orchestration trigger (DurableOrchestrationBindingInfo). */
 export interface OrchestrationTriggerInput {
@@ -25,6 +25,8 @@ export type EpisodeResult =
       readonly output: unknown;
       readonly customStatus: unknown;
       readonly actions: OrchestratorAction[];
+      /** The same actions as the extension replays them (sequence and WhenAny / WhenAll nesting). */
+      readonly tree: ActionNode[];
     }
   | {
       readonly ok: false;
@@ -42,6 +44,7 @@ export function orchestrationTriggerInput(
   input: unknown,
   instanceId: string,
   parentInstanceId: string | undefined,
+  backend: DurableBackend,
 ): OrchestrationTriggerInput {
   return {
     history,
@@ -50,8 +53,8 @@ export function orchestrationTriggerInput(
     isReplaying: history.some((e) => e.IsPlayed),
     parentInstanceId,
     upperSchemaVersion: UPPER_SCHEMA_VERSION,
-    maximumShortTimerDuration: MAXIMUM_SHORT_TIMER_DURATION,
-    longRunningTimerIntervalDuration: LONG_RUNNING_TIMER_INTERVAL_DURATION,
+    maximumShortTimerDuration: backend.maximumShortTimerDuration,
+    longRunningTimerIntervalDuration: backend.longRunningTimerIntervalDuration,
     defaultHttpAsyncRequestSleepTimeMillseconds: 30_000,
   };
 }
@@ -117,11 +120,13 @@ export async function runOrchestratorEpisode(
     };
   }
   const state = result as { isDone?: unknown; output?: unknown; customStatus?: unknown; actions?: unknown };
+  const { flat, tree } = readActions(state.actions);
   return {
     ok: true,
     isDone: state.isDone === true,
     output: state.output,
     customStatus: state.customStatus,
-    actions: flattenActions(state.actions),
+    actions: flat,
+    tree,
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { containerDefinitions } from "../../shared/adapters/cosmos/containers.js";
 import { resolveAppSettingExpressions } from "../config/appSettingExpressions.js";
+import { pollingInterval } from "../config/cliArguments.js";
 import { prepareDataDirectory } from "../config/dataDirectory.js";
 import { loadOrCreateGeneratedSecrets } from "../config/generatedSecrets.js";
 import { loadOrCreateHostKeys } from "../config/hostKeys.js";
@@ -14,6 +15,7 @@ import { installVirtualDate } from "../clock/virtualDate.js";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "../cosmos/embeddedCosmos.js";
 import { parseFaultSpec, startFaultProxy, type FaultProxy } from "../cosmos/faultProxy.js";
 import { type DurableEndpoints } from "../durable/durableClientBinding.js";
+import { durableBackendOf } from "../durable/durableBackend.js";
 import { DurableEngine } from "../durable/durableEngine.js";
 import { DurableHttpApi } from "../durable/durableHttpApi.js";
 import { InstanceStore } from "../durable/instanceStore.js";
@@ -50,6 +52,16 @@ export interface LocalRuntimeOptions {
   readonly settings?: Readonly<Record<string, string>>;
   /** Empty the data folder first. */
   readonly reset?: boolean;
+  /**
+   * `AzureStorage` or `DurableTaskScheduler`: the Durable backend whose semantics the engine reproduces;
+   * default the setting CASECLOCK_LOCAL_DURABLE_BACKEND, else host.json `storageProvider.type`.
+   */
+  readonly durableBackend?: string;
+  /**
+   * Reproduce Azure Storage's idle queue polling with this interval (ms; 0 = off); default the setting
+   * CASECLOCK_LOCAL_QUEUE_POLLING_INTERVAL (ISO 8601 duration or ms), else off.
+   */
+  readonly queuePollingMs?: number;
   readonly verbose?: boolean;
   /** Where log lines go (default stdout). */
   readonly write?: LineWriter;
@@ -193,6 +205,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
   const extraInputsFor = extraInputBindings(() => endpoints.current, log);
   const tracker = new WorkTracker(log);
+  // Local-runtime settings (never read by the app): the backend to reproduce and the queue polling delay.
+  const backend = durableBackendOf(
+    host.storageProviderType,
+    options.durableBackend ?? (process.env.CASECLOCK_LOCAL_DURABLE_BACKEND || undefined),
+  );
+  const pollingSetting = process.env.CASECLOCK_LOCAL_QUEUE_POLLING_INTERVAL;
+  const queuePollingMs =
+    options.queuePollingMs ??
+    (pollingSetting ? pollingInterval(pollingSetting, "CASECLOCK_LOCAL_QUEUE_POLLING_INTERVAL") : 0);
+  if (queuePollingMs > 0 && !backend.polledQueues)
+    log.warn(`queue polling interval ignored: the ${backend.name} backend pushes work items, it does not poll`);
   const engine = await DurableEngine.open({
     store: await InstanceStore.open(join(dataDir, "durable", hubName)),
     clock,
@@ -201,6 +224,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     tracker,
     log: log.child("durable"),
     maxConcurrentActivities: host.maxConcurrentActivityFunctions,
+    backend,
+    queuePollingMs,
     extraInputsFor,
   });
   const triggers = await TimerTriggers.open({
@@ -213,7 +238,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     settings: process.env,
     extraInputsFor,
   });
-  const timeKeeper = new TimeKeeper(clock, engine, triggers, tracker, () => outbox.scan());
+  const timeKeeper = new TimeKeeper(
+    clock,
+    engine,
+    triggers,
+    tracker,
+    () => outbox.scan(),
+    backend.polledQueues ? queuePollingMs : 0,
+  );
   const routes = new HttpTriggerRoutes(core.all(), host.routePrefix);
 
   const functionList = [
@@ -265,7 +297,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
   } else timeKeeper.startRealTime();
   log.info(
-    `${core.all().length} functions, ${engine.instanceCount} durable instance(s), task hub ${hubName}, ${clock.virtual ? "virtual" : "real"} clock at ${new Date(clock.now()).toISOString()}, ready in ${realNow() - bootStarted} ms`,
+    `${core.all().length} functions, ${engine.instanceCount} durable instance(s), task hub ${hubName} (${backend.name} semantics${queuePollingMs > 0 && backend.polledQueues ? `, queues polled every ${queuePollingMs} ms when idle` : ""}), ${clock.virtual ? "virtual" : "real"} clock at ${new Date(clock.now()).toISOString()}, ready in ${realNow() - bootStarted} ms`,
   );
 
   let stopping: Promise<void> | undefined;

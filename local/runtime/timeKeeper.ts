@@ -24,6 +24,12 @@ export class TimeKeeper {
     private readonly triggers: TimerTriggers,
     private readonly tracker: WorkTracker,
     private readonly afterDrain: () => void,
+    /**
+     * Real clock only: a durable timer message becomes visible at its instant but the worker reads an idle
+     * queue only at its next poll (the queue polling option), so it fires up to this much later. On the
+     * virtual clock the lateness would change nothing but the test's waiting, so timers fire on time.
+     */
+    private readonly timerPollingDelayMs = 0,
   ) {}
 
   /** Real clock only: fire what is due now and sleep until the next thing is. */
@@ -43,7 +49,8 @@ export class TimeKeeper {
     for (;;) {
       await this.tracker.idle();
       const now = this.clock.now();
-      const fired = (await this.engine.fireTimersDueBy(now)) + this.triggers.fireDueBy(now);
+      const timersDue = now - (this.clock.virtual ? 0 : this.timerPollingDelayMs);
+      const fired = (await this.engine.fireTimersDueBy(timersDue)) + this.triggers.fireDueBy(now);
       const kicked = this.engine.kickIdleWork();
       if (fired === 0 && !kicked && !this.tracker.busy) break;
     }
@@ -93,7 +100,10 @@ export class TimeKeeper {
       this.armPending = false;
       if (this.stopped) return;
       if (this.wakeUp !== undefined) clearTimeout(this.wakeUp);
-      const next = Math.min(this.engine.nextTimer()?.fireAt ?? Infinity, this.triggers.next()?.at ?? Infinity);
+      const next = Math.min(
+        (this.engine.nextTimer()?.fireAt ?? Infinity) + this.timerPollingDelayMs,
+        this.triggers.next()?.at ?? Infinity,
+      );
       if (next === Infinity) return;
       const delay = Math.max(0, Math.min(MAX_TIMEOUT, next - realNow()));
       this.wakeUp = setTimeout(() => {
@@ -101,7 +111,7 @@ export class TimeKeeper {
         const now = this.clock.now();
         this.triggers.fireDueBy(now);
         this.tracker.run("durable timers", async () => {
-          await this.engine.fireTimersDueBy(now);
+          await this.engine.fireTimersDueBy(now - this.timerPollingDelayMs);
         });
         this.arm();
       }, delay);

@@ -16,6 +16,15 @@ describe("command line", () => {
     ).toMatchObject({ port: 7072, virtualClock: "2026-11-20T15:29:00Z", entry: "dist/x/*.js" });
   });
 
+  it("reads the Durable backend and the queue polling interval (ISO 8601 or milliseconds)", () => {
+    expect(
+      parseCliArguments(["--durable-backend", "DurableTaskScheduler", "--queue-polling-interval=PT30S"]),
+    ).toMatchObject({ durableBackend: "DurableTaskScheduler", queuePollingMs: 30_000 });
+    expect(parseCliArguments(["--queue-polling-interval", "250"])).toMatchObject({ queuePollingMs: 250 });
+    expect(() => parseCliArguments(["--durable-backend", "mssql"])).toThrow(CliUsageError);
+    expect(() => parseCliArguments(["--queue-polling-interval", "soon"])).toThrow(CliUsageError);
+  });
+
   it("refuses what it does not understand", () => {
     expect(() => parseCliArguments(["--port", "x"])).toThrow(CliUsageError);
     expect(() => parseCliArguments(["--virtual-clock=tomorrow"])).toThrow(CliUsageError);

@@ -3,7 +3,8 @@ import { parseIsoDuration } from "../../local/clock/isoDuration.js";
 import { installVirtualDate } from "../../local/clock/virtualDate.js";
 import { parseTimerSchedule } from "../../local/timers/timerSchedule.js";
 import { retryDelay, retryTimedOut } from "../../local/durable/retryPolicy.js";
-import { nextTimerStep } from "../../local/durable/longTimers.js";
+import { AZURE_STORAGE } from "../../local/durable/durableBackend.js";
+import { firstTimerPiece, isLongTimer, nextTimerPiece } from "../../local/durable/longTimers.js";
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -81,10 +82,19 @@ describe("durable timing rules", () => {
     expect(retryTimedOut({ ...options, retryTimeoutInMilliseconds: 10_000 }, 0, 9_999)).toBe(false);
   });
 
-  it("long timers step 3 days at a time while more than 6 days remain", () => {
+  it("long timers are pieced as the extension's loop pieces them: 3 days while 3 days or more remain", () => {
     const day = 86_400_000;
-    expect(nextTimerStep(0, 14 * day)).toBe(3 * day);
-    expect(nextTimerStep(9 * day, 14 * day)).toBe(14 * day);
-    expect(nextTimerStep(0, 6 * day)).toBe(6 * day);
+    const pieces = (from: number, to: number) => {
+      const out = [firstTimerPiece(AZURE_STORAGE, from, to)];
+      for (let next = nextTimerPiece(AZURE_STORAGE, out.at(-1)!, to); next !== undefined;)
+        next = (out.push(next), nextTimerPiece(AZURE_STORAGE, next, to));
+      return out.map((t) => (t - from) / day);
+    };
+    expect(isLongTimer(AZURE_STORAGE, 0, 6 * day)).toBe(false);
+    expect(isLongTimer(AZURE_STORAGE, 0, 6 * day + 1)).toBe(true);
+    expect(pieces(0, 6 * day)).toEqual([6]);
+    expect(pieces(0, 7 * day)).toEqual([3, 6, 7]);
+    // The SDK alone would have chosen 3, 6, 9, 14: the history holds the extension's pieces.
+    expect(pieces(0, 14 * day)).toEqual([3, 6, 9, 12, 14]);
   });
 });

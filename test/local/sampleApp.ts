@@ -42,6 +42,18 @@ export interface RawEvent {
   readonly Name?: string;
 }
 
+/** GET /_local/durable/instances/{id}: the engine's record of an instance. */
+export interface RawInstance {
+  readonly history: RawEvent[];
+  readonly pendingTimers: { timerId: number; fireAt: string }[];
+  readonly executionId: string;
+  readonly runtimeStatus: string;
+  readonly started: boolean;
+  /** Real-time instant a queued start becomes visible (queue polling option). */
+  readonly startVisibleAt?: number;
+  readonly inbox: { kind: string; name?: string; visibleAt?: number }[];
+}
+
 async function reply<T>(res: Response): Promise<Reply<T>> {
   const text = await res.text();
   let body: unknown = text;
@@ -109,16 +121,10 @@ export class Samples {
   }
 
   /** The engine's own record: raw history events (numeric types, sequence ids) and pending timers. */
-  async raw(
-    instanceId: string,
-  ): Promise<{ history: RawEvent[]; pendingTimers: { timerId: number; fireAt: string }[]; executionId: string }> {
+  async raw(instanceId: string): Promise<RawInstance> {
     const res = await fetch(`${this.rt.url}/_local/durable/instances/${encodeURIComponent(instanceId)}`);
     if (!res.ok) throw new Error(`raw ${instanceId}: ${res.status}`);
-    return (await res.json()) as {
-      history: RawEvent[];
-      pendingTimers: { timerId: number; fireAt: string }[];
-      executionId: string;
-    };
+    return (await res.json()) as RawInstance;
   }
 }
 
