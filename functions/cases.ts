@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { app, type HttpRequest, type InvocationContext } from "@azure/functions";
+import * as df from "durable-functions";
 import { services } from "../shared/adapters/services.js";
 import {
   caseIdFor,
+  caseInstanceId,
   caseView,
   newCaseId,
   parseCaseId,
@@ -13,8 +15,9 @@ import {
 import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
 import { errorFields, log } from "../shared/logging/log.js";
-import { InboxFullError } from "../shared/adapters/cosmos/caseRepository.js";
 import { recordId } from "../shared/adapters/cosmos/intakeRepository.js";
+import { BadContinuationError } from "../shared/adapters/cosmos/caseRepository.js";
+import { z } from "zod";
 import { callerOf, requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { listCasesResponse } from "./http/caseList.js";
@@ -29,7 +32,7 @@ import {
   type Answer,
 } from "./http/idempotency.js";
 import { problem, problemBody } from "./http/problem.js";
-import { deliverCaseMail } from "../shared/adapters/mail/caseMail.js";
+import { deliverCaseMailOnce } from "../shared/adapters/mail/caseMail.js";
 import { caseEventBodySchema } from "./http/caseEventBody.js";
 import { refusalAnswer, rejectionProblem } from "./http/domainProblems.js";
 
@@ -101,8 +104,62 @@ app.http("getCase", {
   authLevel: routeAuthLevel(),
   handler: httpHandler("getCase", async (request) => {
     requireRole(request, "Agent");
+    const s = services();
     const doc = await loadCase(request.params.id ?? "");
-    return json(200, { ...caseView(doc.state, services().now()), pendingEvents: doc.inbox.length });
+    const pendingEvents = await s.cases.pendingEvents(doc.tenantId, doc.id);
+    const parked =
+      doc.watchdog?.parkedAt === undefined
+        ? {}
+        : { parked: { at: doc.watchdog.parkedAt, reason: doc.watchdog.parkedReason } };
+    return json(200, { ...caseView(doc.state, s.now()), pendingEvents, ...parked });
+  }),
+});
+
+const eventListSchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    continuation: z.string().min(1).max(4_000).optional(),
+    // The function key may come as ?code= (issue 11): it is not a filter.
+    code: z.string().optional(),
+  })
+  .strict();
+
+/** The events posted to a case, newest first, with whole messages (the timeline keeps excerpts). */
+app.http("listCaseEvents", {
+  route: "cases/{id}/events",
+  methods: ["GET"],
+  authLevel: routeAuthLevel(),
+  handler: httpHandler("listCaseEvents", async (request) => {
+    requireRole(request, "Agent");
+    const doc = await loadCase(request.params.id ?? "");
+    const query = validate(eventListSchema, Object.fromEntries(request.query.entries()));
+    let page;
+    try {
+      page = await services().cases.listEvents(doc.tenantId, doc.id, query.limit, query.continuation);
+    } catch (error) {
+      if (error instanceof BadContinuationError)
+        throw problem(
+          422,
+          "validation-failed",
+          "Validation failed",
+          "The continuation token is not one this list issued.",
+          {
+            errors: [{ pointer: "/continuation", detail: "is not a token this list issued" }],
+          },
+        );
+      throw error;
+    }
+    return json(200, {
+      items: page.items.map((e) => ({
+        id: e.eventId,
+        receivedAt: e.receivedAt,
+        ...e.event,
+        status: e.appliedVersion === undefined ? "accepted" : e.outcome,
+        ...(e.code ? { code: e.code } : {}),
+        ...(e.appliedVersion !== undefined ? { appliedVersion: e.appliedVersion } : {}),
+      })),
+      ...(page.continuation ? { continuation: page.continuation } : {}),
+    });
   }),
 });
 
@@ -119,17 +176,25 @@ app.http("listCases", {
 /** How long POST /events waits for the orchestration to apply the event before answering 202 instead of 200. */
 const APPLY_WAIT_MS = 10_000;
 
-async function waitForOutcome(
-  tenantId: string,
-  caseId: string,
-  eventId: string,
-): Promise<{ state: CaseState; outcome: CaseState["recentEvents"][number] } | undefined> {
+/**
+ * Waits (a bounded while) for the case's orchestration to apply an event, watching its custom status — the
+ * durable client's status API, not the database — and reads the case once when the event shows there.
+ */
+async function waitForOutcome(context: InvocationContext, tenantId: string, caseId: string, eventId: string) {
   const s = services();
+  const client = df.getClient(context);
+  const instanceId = caseInstanceId(tenantId, caseId);
   const deadline = performance.now() + APPLY_WAIT_MS;
   for (let delay = 20; performance.now() < deadline; delay = Math.min(delay * 2, 250)) {
-    const doc = await s.cases.get(tenantId, caseId);
-    const outcome = doc?.state.recentEvents.find((e) => e.eventId === eventId);
-    if (doc !== undefined && outcome !== undefined) return { state: doc.state, outcome };
+    const status = await client.getStatus(instanceId).catch(() => undefined);
+    const seen = (status?.customStatus as { events?: { eventId: string }[] } | undefined)?.events?.some(
+      (e) => e.eventId === eventId,
+    );
+    if (seen === true) {
+      const doc = await s.cases.get(tenantId, caseId);
+      const outcome = doc?.state.recentEvents.find((e) => e.eventId === eventId);
+      if (doc !== undefined && outcome !== undefined) return { state: doc.state, outcome };
+    }
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
   return undefined;
@@ -142,11 +207,18 @@ async function waitForOutcome(
 async function carryOutRefusal(context: InvocationContext, effects: readonly Effect[], state: CaseState) {
   for (const effect of effects) {
     try {
-      await deliverCaseMail(services(), effect, state);
+      await deliverCaseMailOnce(services(), effect, state);
     } catch (error) {
       log(context, "warn", "refusal mail not sent", { caseId: state.id, ...errorFields(error) });
     }
   }
+}
+
+/** A case the watchdog parked (its orchestration kept failing) gets a fresh start when someone acts on it. */
+async function unpark(context: InvocationContext, tenantId: string, caseId: string) {
+  await services().cases.updateWatchdog(tenantId, caseId, () => ({ restarts: [] }));
+  await startCase(context, tenantId, caseId);
+  log(context, "warn", "parked case restarted by an event", { caseId });
 }
 
 async function postEvent(request: HttpRequest, context: InvocationContext) {
@@ -158,37 +230,23 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
   const event = validate(caseEventBodySchema, body);
   return idempotent(request, raw, `events:${id}`, async (key): Promise<Answer> => {
     const now = s.now();
-    // With a key, a retry after a lost answer names the same event and finds it instead of adding another.
+    // With a key, a retry after a lost answer names the same event and finds what its first attempt stored.
     const eventId = key === undefined ? randomUUID() : recordId(id, callerOf(request), key);
-    let appended;
-    try {
-      appended = await s.cases.appendEvent(
-        current.tenantId,
-        id,
-        { id: eventId, receivedAt: now.toISOString(), event },
-        (state) => rejectEvent(state, event, now),
-      );
-    } catch (error) {
-      if (error instanceof InboxFullError)
-        throw problem(
-          503,
-          "case-busy",
-          "Too many events waiting",
-          "This case has many events waiting to be applied; retry shortly.",
-          undefined,
-          { "retry-after": "5" },
-        );
-      throw error;
+    const stored = key === undefined ? undefined : await s.cases.getEvent(current.tenantId, id, eventId);
+    if (stored === undefined) {
+      // The synchronous answer; the orchestration applies the event again against the state it finds.
+      const rejection = rejectEvent(current.state, event, now);
+      if (rejection !== undefined) {
+        await carryOutRefusal(context, rejection.effects, current.state);
+        return problemBody(rejectionProblem(rejection));
+      }
+      // Its own document: parallel events on one case never contend, and none is lost once accepted.
+      await s.cases.appendEvent(current.tenantId, id, { id: eventId, receivedAt: now.toISOString(), event });
     }
-    if (appended === "not-found") throw problem(404, "case-not-found", "Case not found", "No case has this id.");
-    // "duplicate": this very event was accepted by an earlier attempt; carry on as if just accepted.
-    if (typeof appended === "object") {
-      await carryOutRefusal(context, appended.effects, current.state);
-      return problemBody(rejectionProblem(appended));
-    }
-    await ringCase(context, current.tenantId, id);
+    if (current.watchdog?.parkedAt !== undefined) await unpark(context, current.tenantId, id);
+    else await ringCase(context, current.tenantId, id);
     log(context, "info", "case event accepted", { caseId: id, eventType: event.type });
-    const applied = await waitForOutcome(current.tenantId, id, eventId);
+    const applied = await waitForOutcome(context, current.tenantId, id, eventId);
     if (applied === undefined) {
       return {
         status: 202,
@@ -207,7 +265,6 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
         extensions: { case: view },
       });
     }
-
     return {
       status: 200,
       body: { event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() }, case: view },

@@ -29,18 +29,17 @@ function tenantIdOf(raw: string | undefined): string {
  */
 async function moveRunningClocks(context: InvocationContext, tenant: Tenant, changed: readonly string[]) {
   const s = services();
-  const running = await s.cases.runningOf(tenant.id);
+  const running = await s.caseQueries.runningOf(tenant.id);
   let updated = 0;
   for (const c of running) {
     try {
       const policy = resolveCasePolicy(tenant, c.category, s.clockSettings);
       const event = { type: "policyChanged", policy, reason: `tenant ${changed.join(", ")} changed` } as const;
-      const outcome = await s.cases.appendEvent(
-        tenant.id,
-        c.id,
-        { id: randomUUID(), receivedAt: s.now().toISOString(), event },
-        () => undefined,
-      );
+      const outcome = await s.cases.appendEvent(tenant.id, c.id, {
+        id: randomUUID(),
+        receivedAt: s.now().toISOString(),
+        event,
+      });
       if (outcome === "accepted") {
         await ringCase(context, tenant.id, c.id);
         updated += 1;

@@ -1,13 +1,7 @@
 import * as df from "durable-functions";
-import { type OrchestrationContext, type OrchestrationHandler } from "durable-functions";
-import { decide, isFinal, nextWakeUp, type CaseState, type Effect, type SendMail } from "../shared/case/index.js";
-import "./activities/caseActivities.js";
-import {
-  type CaseRef,
-  type CaseWork,
-  type SaveDecisionInput,
-  type SendCaseMailInput,
-} from "./activities/caseActivities.js";
+import { type OrchestrationHandler } from "durable-functions";
+import "./activities/caseTurn.js";
+import { type CaseTurnInput, type CaseTurnResult } from "./activities/caseTurn.js";
 import { caseWakeUp } from "./caseWakeUp.js";
 import { activities, CASE_DOORBELL, CASE_ORCHESTRATOR } from "./names.js";
 
@@ -16,91 +10,75 @@ const retry = new df.RetryOptions(2_000, 8);
 retry.backoffCoefficient = 2;
 retry.maxRetryIntervalInMilliseconds = 120_000;
 
-function* sendAll(context: OrchestrationContext, state: CaseState, effects: readonly Effect[]) {
-  const mails = effects.filter((e): e is SendMail => e.type === "sendMail");
-  if (mails.length === 0) return;
-  const input = (effect: SendMail): SendCaseMailInput => ({
-    effect,
-    requester: state.requester,
-    category: state.category,
-    timeZone: state.timeZone,
-  });
-  yield context.df.Task.all(
-    mails.map((effect) => context.df.callActivityWithRetry(activities.sendCaseMail, retry, input(effect))),
-  );
-  yield context.df.callActivityWithRetry(activities.clearCaseOutbox, retry, {
-    tenantId: state.tenantId,
-    caseId: state.id,
-    version: state.version,
-  });
+/** The orchestration's input: which case, and what the previous execution (turn) knew. */
+export interface CaseLifecycleInput {
+  readonly tenantId: string;
+  readonly caseId: string;
+  readonly woken?: CaseTurnInput["woken"];
+  readonly sent?: number;
+  /** The outcomes of the latest events, kept across turns for the custom status. */
+  readonly events?: CaseTurnResult["events"];
 }
 
-/** The clocks, for the orchestration's custom status (visible through the durable client's status API). */
-function statusOf(state: CaseState) {
-  const { initialResponse, followUp, customerResponse } = state.clocks;
+/** How many event outcomes the custom status keeps (a turn that applies nothing must not erase them). */
+const RECENT_OUTCOMES = 16;
+
+/** The case at a glance, for the orchestration's custom status (fixed fields, far under Azure's 16 KB). */
+function statusOf(result: CaseTurnResult, events: CaseTurnResult["events"]) {
   return {
-    version: state.version,
-    status: state.status,
-    severity: state.severity,
-    escalationLevel: state.escalationLevel,
-    final: isFinal(state),
-    nextWakeUp: nextWakeUp(state) ?? null,
-    clocks: {
-      initialResponse: { dueAt: initialResponse.dueAt, state: initialResponse.state },
-      ...(followUp ? { followUp: { dueAt: followUp.dueAt, state: followUp.state } } : {}),
-      ...(customerResponse
-        ? { customerResponse: { dueAt: customerResponse.dueAt, state: customerResponse.state } }
-        : {}),
-    },
+    version: result.version,
+    status: result.status,
+    severity: result.severity ?? null,
+    escalationLevel: result.escalationLevel ?? 0,
+    final: result.final,
+    nextWakeUp: result.nextWakeUpAt,
+    // The HTTP side waits on these to answer 200 with the applied event.
+    events,
   };
 }
 
 /**
- * One execution = one turn: load the case, finish effects left from a previous turn, apply the inbox
- * and the passage of time, store the decision, carry out its effects, then wait once — for the next
- * milestone or the doorbell — and continue as new. Waiting exactly once per execution means no wait is
- * ever left open behind a fired timer, and the history of an execution stays a few events long however
- * long the case lives. The events themselves are read from Cosmos, so a doorbell lost at a hand-over is
- * harmless: the next turn reads them anyway.
+ * One execution = one turn: a single activity reads the case (and its waiting events when a doorbell woke
+ * the turn), decides, stores the decision and carries out its effects, returning only what the wait needs;
+ * then the execution waits once — for the next milestone (at most 3 days ahead, caseWakeUp.ts) or the
+ * doorbell — and continues as new. Three episodes per turn, a few history events, whatever the case holds.
+ * The events themselves are documents in Cosmos DB, so a doorbell lost at continue-as-new (Azure drops
+ * events no wait took, docs/durable-semantics.md) loses nothing: any turn woken by a doorbell reads them all.
  */
 const caseLifecycle: OrchestrationHandler = function* (context) {
-  const ref = context.df.getInput<CaseRef>();
-  const work = (yield context.df.callActivityWithRetry(activities.loadCaseWork, retry, ref)) as CaseWork | null;
-  if (work === null) return { outcome: "case-missing" };
-  let state = work.state;
-  yield* sendAll(context, state, work.outbox);
-
-  const effects: Effect[] = [];
-  const applied: string[] = [];
-  for (const item of work.inbox) {
-    const decision = decide(state, { ...item.event, id: item.id }, new Date(item.receivedAt));
-    state = decision.state;
-    effects.push(...decision.effects);
-    applied.push(item.id);
+  const input = context.df.getInput<CaseLifecycleInput>();
+  const now = context.df.currentUtcDateTime;
+  const turn: CaseTurnInput = {
+    tenantId: input.tenantId,
+    caseId: input.caseId,
+    now: now.toISOString(),
+    woken: input.woken ?? "start",
+    sent: input.sent ?? 0,
+  };
+  const result = (yield context.df.callActivityWithRetry(activities.runCaseTurn, retry, turn)) as CaseTurnResult;
+  if (!result.found) return { outcome: "case-missing" };
+  const events = [...(input.events ?? []), ...result.events].slice(-RECENT_OUTCOMES);
+  context.df.setCustomStatus(statusOf(result, events));
+  if (result.final) return { outcome: "final", version: result.version };
+  const next = { tenantId: input.tenantId, caseId: input.caseId, sent: result.sent, events };
+  if (result.moreEvents) {
+    context.df.continueAsNew({ ...next, woken: "doorbell" });
+    return undefined;
   }
-  const tick = decide(state, { type: "tick" }, context.df.currentUtcDateTime);
-  state = tick.state;
-  effects.push(...tick.effects);
 
-  if (state.version !== work.state.version || applied.length > 0) {
-    const save: SaveDecisionInput = { state, outbox: effects, applied };
-    yield context.df.callActivityWithRetry(activities.saveCaseDecision, retry, save);
-    yield* sendAll(context, state, effects);
-  }
-  context.df.setCustomStatus(statusOf(state));
-  if (isFinal(state)) return { outcome: "final", version: state.version };
-
-  // Never one timer longer than the backend keeps whole (caseWakeUp.ts): an early wake-up is a no-op turn.
-  const wake = caseWakeUp(context.df.currentUtcDateTime, nextWakeUp(state));
   const doorbell = context.df.waitForExternalEvent(CASE_DOORBELL);
+  const wake = caseWakeUp(now, result.nextWakeUpAt ?? undefined);
+  let woken: CaseTurnInput["woken"] = "doorbell";
   if (wake === undefined) {
     yield doorbell;
   } else {
     const timer = context.df.createTimer(wake);
     const winner: unknown = yield context.df.Task.any([doorbell, timer]);
     if (winner === doorbell) timer.cancel();
+    // A doorbell that came with the timer in the same episode would be dropped at continue-as-new: read.
+    else if (!doorbell.isCompleted) woken = "timer";
   }
-  context.df.continueAsNew(ref);
+  context.df.continueAsNew({ ...next, woken });
   return undefined;
 };
 

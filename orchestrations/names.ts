@@ -6,10 +6,7 @@ export const VERIFICATION_ORCHESTRATOR = "verification";
 export const VERIFICATION_DONE = "verificationDone";
 
 export const activities = {
-  loadCaseWork: "loadCaseWork",
-  saveCaseDecision: "saveCaseDecision",
-  sendCaseMail: "sendCaseMail",
-  clearCaseOutbox: "clearCaseOutbox",
+  runCaseTurn: "runCaseTurn",
   issueVerificationCode: "issueVerificationCode",
   expireVerification: "expireVerification",
 } as const;

@@ -35,7 +35,7 @@ export async function listCasesResponse(request: HttpRequest, routeTenantId?: st
     "query",
   );
   try {
-    const page = await services().cases.list({
+    const page = await services().caseQueries.list({
       ...query,
       ...(routeTenantId !== undefined ? { tenantId: routeTenantId } : {}),
     });

@@ -2,6 +2,7 @@ import { clockSettingsOf, settings, type Settings } from "../config/index.js";
 import { type ClockSettings } from "../policy/clockSettings.js";
 import { mailTransport, type MailTransport } from "./mail/transport.js";
 import { smsTransport, type SmsTransport } from "./sms/transport.js";
+import { CaseQueries } from "./cosmos/caseQueries.js";
 import { CaseRepository } from "./cosmos/caseRepository.js";
 import { cosmos } from "./cosmos/cosmos.js";
 import { IntakeRepository } from "./cosmos/intakeRepository.js";
@@ -14,6 +15,7 @@ export interface Services {
   /** The operator's clock settings, built once from `settings` (SPEC §2.3). */
   readonly clockSettings: ClockSettings;
   readonly cases: CaseRepository;
+  readonly caseQueries: CaseQueries;
   readonly tenants: TenantRepository;
   readonly intake: IntakeRepository;
   readonly verifications: VerificationRepository;
@@ -34,6 +36,7 @@ export function services(): Services {
       settings: s,
       clockSettings: clockSettingsOf(s),
       cases: new CaseRepository(containers.cases),
+      caseQueries: new CaseQueries(containers.cases),
       tenants: new TenantRepository(containers.tenants),
       intake: new IntakeRepository(containers.intake),
       verifications: new VerificationRepository(containers.verifications),

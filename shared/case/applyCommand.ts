@@ -180,6 +180,28 @@ function changePolicy(draft: Draft, command: PolicyChanged & { id: string }): vo
   draft.setClocks(clocks);
 }
 
+/** Closes the case (an agent's `closed`, or a resolved case nobody touched): the reopen window starts. */
+export function closeCase(draft: Draft, actor: "agent" | "system", reason: string | undefined, eventId?: string): void {
+  const resolvedAt = draft.lifecycle.status === "resolved" ? draft.lifecycle.resolvedAt : undefined;
+  if (resolvedAt === undefined) {
+    supportAnswered(draft, false);
+    stopAllClocks(draft, "closed");
+  }
+  const closedAt = draft.nowIso;
+  const reopenableUntil = new Date(
+    draft.now.getTime() + draft.facts.policy.clockSettings.reopenWindowDays * DAY,
+  ).toISOString();
+  draft.setLifecycle({
+    status: "closed",
+    closedAt,
+    reopenableUntil,
+    final: false,
+    ...(resolvedAt ? { resolvedAt } : {}),
+  });
+  draft.log({ type: "closed", actor, ...(eventId ? { eventId } : {}), reason, until: reopenableUntil });
+  draft.mail("closingSurvey", { kind: "requester" }, { closedAt, reopenableUntil });
+}
+
 function applyAgentCommand(draft: Draft, command: AgentCommand & { id: string }): void {
   switch (command.type) {
     case "agentResponded":
@@ -243,33 +265,9 @@ function applyAgentCommand(draft: Draft, command: AgentCommand & { id: string })
         message: command.message,
       });
       return;
-    case "closed": {
-      const resolvedAt = draft.lifecycle.status === "resolved" ? draft.lifecycle.resolvedAt : undefined;
-      if (resolvedAt === undefined) {
-        supportAnswered(draft, false);
-        stopAllClocks(draft, "closed");
-      }
-      const closedAt = draft.nowIso;
-      const reopenableUntil = new Date(
-        draft.now.getTime() + draft.facts.policy.clockSettings.reopenWindowDays * DAY,
-      ).toISOString();
-      draft.setLifecycle({
-        status: "closed",
-        closedAt,
-        reopenableUntil,
-        final: false,
-        ...(resolvedAt ? { resolvedAt } : {}),
-      });
-      draft.log({
-        type: "closed",
-        actor: "agent",
-        eventId: command.id,
-        reason: command.reason,
-        until: reopenableUntil,
-      });
-      draft.mail("closingSurvey", { kind: "requester" }, { closedAt, reopenableUntil });
+    case "closed":
+      closeCase(draft, "agent", command.reason, command.id);
       return;
-    }
     case "reopened":
       reopen(draft, command.reason, command.id);
       return;

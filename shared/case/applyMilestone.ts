@@ -1,5 +1,6 @@
 import { lowerSeverity } from "../policy/severity.js";
 import { clockCalendar, nextEscalationAt, sendableAt } from "./cadence.js";
+import { closeCase } from "./applyCommand.js";
 import { startCustomerClock, stopClock } from "./clocks.js";
 import { type Draft } from "./draft.js";
 import { type Milestone } from "./milestones.js";
@@ -159,6 +160,9 @@ export function applyMilestone(draft: Draft, milestone: Milestone): void {
       return;
     case "customerExpiry":
       expireCustomerClock(draft, milestone.clock);
+      return;
+    case "autoClose":
+      closeCase(draft, "system", `resolved ${draft.facts.policy.clockSettings.autoCloseDays} days ago without news`);
       return;
     case "reopenWindowEnd":
       if (draft.lifecycle.status === "closed") draft.setLifecycle({ ...draft.lifecycle, final: true });

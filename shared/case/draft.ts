@@ -24,6 +24,9 @@ export interface Decision {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Characters of a message the timeline keeps (the event's own document keeps it whole). */
+export const MESSAGE_EXCERPT = 280;
 type PendingMail = { template: MailTemplate; to: Recipient; data: MailData };
 
 /** One decision in progress: the only mutable thing in the decider, never visible outside it. */
@@ -61,8 +64,17 @@ export class Draft {
     this.changed = true;
   }
 
+  /**
+   * Adds a timeline entry. A message is kept as an excerpt: the case document stays small whatever people
+   * write; the whole message stays in the event's own document (GET /api/cases/{id}/events).
+   */
   log(entry: Omit<TimelineEntry, "at"> & { at?: string }): void {
-    this.entries.push({ at: this.nowIso, ...entry });
+    const message = entry.message;
+    const excerpt =
+      message !== undefined && message.length > MESSAGE_EXCERPT
+        ? { message: `${message.slice(0, MESSAGE_EXCERPT)}…`, messageTruncated: true }
+        : {};
+    this.entries.push({ at: this.nowIso, ...entry, ...excerpt });
     this.changed = true;
   }
 

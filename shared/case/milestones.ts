@@ -1,17 +1,19 @@
+import { DAY } from "../calendar/index.js";
 import { type CaseState, type CustomerClock, type ResponseClock } from "./state.js";
 
 /** Something the case must do at an instant with nobody calling in, with the clock it concerns. */
 export type Milestone =
   | { readonly at: string; readonly kind: "warn" | "breach" | "escalate"; readonly clock: ResponseClock }
   | { readonly at: string; readonly kind: "customerExpiry"; readonly clock: CustomerClock }
-  | { readonly at: string; readonly kind: "reopenWindowEnd" };
+  | { readonly at: string; readonly kind: "autoClose" | "reopenWindowEnd" };
 
 const order: Record<Milestone["kind"], number> = {
   warn: 0,
   breach: 1,
   escalate: 2,
   customerExpiry: 3,
-  reopenWindowEnd: 4,
+  autoClose: 4,
+  reopenWindowEnd: 5,
 };
 
 /** Instants are compared as numbers: ISO strings only sort correctly between years 0000 and 9999. */
@@ -42,11 +44,20 @@ export function pendingMilestones(state: CaseState): Milestone[] {
   ];
   if (customerResponse?.state === "running")
     list.push({ at: customerResponse.noticeAt, kind: "customerExpiry", clock: customerResponse });
+  if (state.status === "resolved") {
+    const days = state.policy.clockSettings.autoCloseDays;
+    if (days > 0)
+      list.push({ at: new Date(Date.parse(state.resolvedAt) + days * DAY).toISOString(), kind: "autoClose" });
+  }
   if (state.status === "closed") list.push({ at: state.reopenableUntil, kind: "reopenWindowEnd" });
   return list.sort((a, b) => instant(a.at) - instant(b.at) || order[a.kind] - order[b.kind]);
 }
 
-/** When the orchestration must wake up next with nobody calling in; undefined when nothing is pending. */
+/**
+ * When the orchestration must wake up next with nobody calling in; undefined when nothing is pending. The
+ * end of the reopen window needs no wake-up: nothing is sent then, and a reopen that comes later is refused
+ * by the rule itself, so a closed case costs nothing while it waits.
+ */
 export function nextWakeUp(state: CaseState): string | undefined {
-  return pendingMilestones(state)[0]?.at;
+  return pendingMilestones(state).find((m) => m.kind !== "reopenWindowEnd")?.at;
 }

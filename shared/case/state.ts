@@ -84,7 +84,9 @@ export interface TimelineEntry {
   readonly previousDueAt?: string;
   readonly clock?: Clock["kind"];
   readonly level?: number;
+  /** The first characters of a message (the event's own document keeps it whole). */
   readonly message?: string;
+  readonly messageTruncated?: boolean;
   /** For "closed": until when the case can be reopened. */
   readonly until?: string;
   /** For "eventRejected": the event type that was refused. */

@@ -23,6 +23,7 @@ export function clockSettingsOf(s: ClockSettingValues): ClockSettings {
     reopenWindowDays: s.CASECLOCK_REOPEN_WINDOW_DAYS,
     lowerOnCustomerSilence: s.CASECLOCK_LOWER_ON_CUSTOMER_SILENCE,
     customerReminders: s.CASECLOCK_CUSTOMER_REMINDERS,
+    autoCloseDays: s.CASECLOCK_AUTO_CLOSE_DAYS,
   };
 }
 

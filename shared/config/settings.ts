@@ -97,6 +97,7 @@ export const clockSettingFields = {
   CASECLOCK_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   CASECLOCK_LOWER_ON_CUSTOMER_SILENCE: z.enum(["preset", "on", "off"]).default("preset"),
   CASECLOCK_CUSTOMER_REMINDERS: z.coerce.number().int().min(1).max(10).default(3),
+  CASECLOCK_AUTO_CLOSE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
 };
 
 export const settingsSchema = z
@@ -262,6 +263,12 @@ export const settingDefinitions: Readonly<Record<keyof z.input<typeof settingsSc
   CASECLOCK_CUSTOMER_REMINDERS: {
     description:
       "Reminders a silent customer gets (when severity is not lowered) before the queue is told (default 3).",
+    scope: "all",
+    secret: false,
+  },
+  CASECLOCK_AUTO_CLOSE_DAYS: {
+    description:
+      "Days after which a resolved case that nobody touches closes itself, with the closing survey (default 7; 0 = never). An assumption: the customer can still reopen it within the reopen window.",
     scope: "all",
     secret: false,
   },

@@ -21,4 +21,6 @@ export interface ClockSettings {
   readonly lowerOnCustomerSilence: "preset" | "on" | "off";
   /** Reminders a silent customer gets before the queue is told (when severity is not lowered). */
   readonly customerReminders: number;
+  /** Days after which a resolved case nobody touches closes itself (0 = never); it can still be reopened. */
+  readonly autoCloseDays: number;
 }

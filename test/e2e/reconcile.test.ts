@@ -25,8 +25,8 @@ async function management(method: string, path: string): Promise<{ status: numbe
   return { status: res.status, body: text ? (JSON.parse(text) as { runtimeStatus?: string }) : {} };
 }
 
-describe("reconciliation", () => {
-  it("restarts a case whose orchestration was terminated, and the escalation still happens on time", async () => {
+describe("the watchdog", () => {
+  it("restarts a case whose orchestration was terminated once it misses its next milestone, and keeps its promises", async () => {
     await app.rt.clock.to("2026-11-20T15:30:00.000Z");
     const opened = await app.api.webhook(
       "forms",
@@ -42,10 +42,18 @@ describe("reconciliation", () => {
     await app.rt.drain();
     expect((await management("GET", `instances/${instance}`)).body.runtimeStatus).toBe("Terminated");
 
-    // The reconcile timer runs every 5 minutes (CASECLOCK_RECONCILE_SCHEDULE).
-    await app.rt.clock.advance("PT5M");
+    // A healthy case is no work for the watchdog: nothing happens while no milestone is missed.
+    await app.rt.clock.advance("PT1H");
+    expect((await management("GET", `instances/${instance}`)).body.runtimeStatus).toBe("Terminated");
+    expect(app.rt.logs().filter((l) => l.includes("info: watchdog") && !l.includes("count=0"))).toEqual([]);
+
+    // The warning (Saturday 19:45 Beijing) is missed: within the grace (5 min) and one run (every 5 min),
+    // the watchdog finds the case by its nextWakeUpAt and starts it again; the warning goes out late.
+    await app.rt.clock.to("2026-11-21T11:56:00.000Z");
     expect((await management("GET", `instances/${instance}`)).body.runtimeStatus).toBe("Running");
     expect(app.rt.logs().some((l) => l.includes("case orchestration restarted") && l.includes(caseId))).toBe(true);
+    const warning = (await readOutbox(app.rt)).find((m) => m.subject.startsWith(`[${caseId}] Warning`));
+    expect(Date.parse(warning!.sentAt) - Date.parse("2026-11-21T11:45:00.000Z")).toBeLessThanOrEqual(10 * 60_000);
 
     await app.rt.clock.to("2026-11-21T15:30:00.000Z");
     const escalations = (await readOutbox(app.rt)).filter((m) =>

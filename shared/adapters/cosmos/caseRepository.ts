@@ -1,118 +1,47 @@
-import { type Container, type ItemDefinition } from "@azure/cosmos";
+import { type Container, type ItemDefinition, type JSONObject, type OperationInput } from "@azure/cosmos";
+import { type CaseCommand, type CaseState, type Effect } from "../../case/index.js";
 import {
-  isFinal,
-  type CaseCommand,
-  type CaseState,
-  type CaseStatus,
-  type Effect,
-  type Rejection,
-} from "../../case/index.js";
-import { queueFacts, type QueueFacts } from "../../case/queue.js";
-import { type Severity } from "../../policy/severity.js";
+  caseDocumentOf,
+  eventDocumentId,
+  type CaseDocument,
+  type CaseEventDocument,
+  type CaseWatchdog,
+} from "./caseDocument.js";
+import { decodeContinuation, encodeContinuation } from "./continuation.js";
 import { pointRead } from "./pointRead.js";
-import { isTransient, statusOf, withTransientRetry } from "./retry.js";
+import { statusOf, withTransientRetry } from "./retry.js";
 
-/** An accepted event waiting for the case's orchestration (stored before the HTTP 202, so it cannot be lost). */
-export interface InboxEvent {
-  readonly id: string;
-  readonly receivedAt: string;
-  readonly event: CaseCommand;
+export type { CaseDocument, CaseEventDocument };
+export { BadContinuationError } from "./continuation.js";
+
+type Stored<T> = T & ItemDefinition & { _etag: string };
+
+/** What one turn of a case starts from: the case as stored (with its ETag) and the events not yet applied. */
+export interface CaseTurnStart {
+  readonly doc: Stored<CaseDocument>;
+  readonly events: readonly Stored<CaseEventDocument>[];
 }
+
+/** A transactional batch holds at most 100 operations (Azure Cosmos DB): the case replace, then 99 events. */
+export const EVENTS_PER_TURN = 99;
 
 /**
- * The case document: the decider's state, the effects it decided that are not yet confirmed sent
- * (a transactional outbox), and the events accepted but not yet applied (an inbox). Top-level copies of
- * status, severity and final exist for queries.
+ * The cases container: case documents and their event documents, both in the tenant's partition, so a
+ * turn reads the case and its waiting events in one query and stores the decision and the events' marks
+ * in one batch.
  */
-export interface CaseDocument extends QueueFacts {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly status: CaseStatus;
-  readonly severity: Severity;
-  readonly final: boolean;
-  readonly receivedAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-  readonly state: CaseState;
-  readonly outbox: readonly Effect[];
-  readonly inbox: readonly InboxEvent[];
-}
-
-export const INBOX_LIMIT = 100;
-
-export class InboxFullError extends Error {
-  override readonly name = "InboxFullError";
-}
-
-/** A continuation token this API did not issue for this query. */
-export class BadContinuationError extends Error {
-  override readonly name = "BadContinuationError";
-}
-
-/**
- * Continuation tokens are ours: the database's token wrapped with the filters it belongs to, so a
- * forged or foreign token is refused before it reaches the database.
- */
-function encodeContinuation(filters: string, token: string): string {
-  return Buffer.from(JSON.stringify({ f: filters, c: token })).toString("base64url");
-}
-
-function decodeContinuation(filters: string, text: string): string {
-  try {
-    const parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as { f?: unknown; c?: unknown };
-    if (parsed.f === filters && typeof parsed.c === "string" && parsed.c.length > 0) return parsed.c;
-  } catch {
-    // Falls through to the refusal below.
-  }
-  throw new BadContinuationError("continuation token not issued for this query");
-}
-
-function documentOf(
-  state: CaseState,
-  outbox: readonly Effect[],
-  inbox: readonly InboxEvent[],
-  updatedAt: string,
-): CaseDocument {
-  return {
-    id: state.id,
-    tenantId: state.tenantId,
-    status: state.status,
-    severity: state.severity,
-    final: isFinal(state),
-    ...queueFacts(state),
-    receivedAt: state.receivedAt,
-    updatedAt,
-    version: state.version,
-    state,
-    outbox,
-    inbox,
-  };
-}
-
-type Stored = CaseDocument & ItemDefinition & { _etag: string };
-
-export interface CaseListQuery {
-  readonly tenantId?: string;
-  readonly status?: CaseStatus;
-  readonly limit: number;
-  readonly continuation?: string;
-}
-
 export class CaseRepository {
   constructor(private readonly container: Container) {}
 
-  private read(tenantId: string, id: string): Promise<Stored | undefined> {
-    return pointRead<Stored>(this.container, id, tenantId);
-  }
-
-  async get(tenantId: string, id: string): Promise<CaseDocument | undefined> {
-    return this.read(tenantId, id);
+  async get(tenantId: string, id: string): Promise<Stored<CaseDocument> | undefined> {
+    const doc = await pointRead<Stored<CaseDocument>>(this.container, id, tenantId);
+    return doc?.docType === "case" ? doc : undefined;
   }
 
   /** Creates the case; "exists" when a case with that id is already stored (a repeated intake). */
   async create(state: CaseState, outbox: readonly Effect[]): Promise<"created" | "exists"> {
     try {
-      await withTransientRetry(() => this.container.items.create(documentOf(state, outbox, [], state.receivedAt)));
+      await withTransientRetry(() => this.container.items.create(caseDocumentOf(state, outbox, state.receivedAt)));
       return "created";
     } catch (error) {
       if (statusOf(error) === 409) return "exists";
@@ -121,152 +50,172 @@ export class CaseRepository {
   }
 
   /**
-   * Read, change, write back only if nobody wrote in between (ETag); on a lost race, read again and
-   * re-apply. `change` returns undefined to leave the document as it is.
+   * Stores an event on receipt as its own document (a create: parallel events never contend for the case
+   * document). "duplicate" when this very event was stored before (a retried request).
    */
-  private async update<R>(
-    tenantId: string,
-    id: string,
-    change: (doc: Stored) => { doc?: CaseDocument; result: R },
-  ): Promise<R | "not-found"> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const current = await this.read(tenantId, id);
-      if (current === undefined) return "not-found";
-      const { doc, result } = change(current);
-      if (doc === undefined) return result;
-      try {
-        await withTransientRetry(() =>
-          this.container
-            .item(id, tenantId)
-            .replace(doc, { accessCondition: { type: "IfMatch", condition: current._etag } }),
-        );
-        return result;
-      } catch (error) {
-        if (statusOf(error) !== 412) throw error;
-      }
-    }
-    throw new Error(`case ${id}: too many concurrent writers`);
-  }
-
-  /** Accepts an event into the inbox after checking it against the current state (the HTTP side's synchronous answer). */
   async appendEvent(
     tenantId: string,
-    id: string,
-    event: InboxEvent,
-    check: (state: CaseState) => Rejection | undefined,
-  ): Promise<"accepted" | "duplicate" | Rejection | "not-found"> {
-    return this.update<"accepted" | "duplicate" | Rejection>(tenantId, id, (doc) => {
-      if (doc.inbox.some((e) => e.id === event.id) || doc.state.recentEvents.some((e) => e.eventId === event.id))
-        return { result: "duplicate" };
-      const rejection = check(doc.state);
-      if (rejection !== undefined) return { result: rejection };
-      if (doc.inbox.length >= INBOX_LIMIT)
-        throw new InboxFullError(`case ${id} has ${doc.inbox.length} events waiting`);
-      return { doc: { ...doc, inbox: [...doc.inbox, event] }, result: "accepted" };
-    });
+    caseId: string,
+    event: { readonly id: string; readonly receivedAt: string; readonly event: CaseCommand },
+  ): Promise<"accepted" | "duplicate"> {
+    const doc: CaseEventDocument = {
+      docType: "event",
+      id: eventDocumentId(caseId, event.id),
+      tenantId,
+      caseId,
+      eventId: event.id,
+      receivedAt: event.receivedAt,
+      event: event.event,
+    };
+    try {
+      await withTransientRetry(() => this.container.items.create(doc));
+      return "accepted";
+    } catch (error) {
+      if (statusOf(error) === 409) return "duplicate";
+      throw error;
+    }
+  }
+
+  /** One stored event (a retried request looks for what its first attempt stored). */
+  async getEvent(tenantId: string, caseId: string, eventId: string): Promise<CaseEventDocument | undefined> {
+    return pointRead<Stored<CaseEventDocument>>(this.container, eventDocumentId(caseId, eventId), tenantId);
   }
 
   /**
-   * Stores a decision: the new state, its effects as the outbox, and the applied events taken out of the
-   * inbox. Idempotent: a repeated save of a version already stored changes nothing.
+   * The start of a turn. Woken by its timer alone, a turn only needs the case (one point read); woken by a
+   * doorbell, it also needs the events waiting, read with the case in one query of the tenant's partition.
    */
-  async saveDecision(
+  async loadTurn(tenantId: string, caseId: string, withEvents: boolean): Promise<CaseTurnStart | undefined> {
+    if (!withEvents) {
+      const doc = await this.get(tenantId, caseId);
+      return doc === undefined ? undefined : { doc, events: [] };
+    }
+    const iterator = this.container.items.query<Stored<CaseDocument> | Stored<CaseEventDocument>>(
+      {
+        query:
+          "SELECT * FROM c WHERE c.id = @caseId OR (c.caseId = @caseId AND c.docType = 'event' AND NOT IS_DEFINED(c.appliedVersion))",
+        parameters: [{ name: "@caseId", value: caseId }],
+      },
+      { partitionKey: tenantId },
+    );
+    const { resources } = await withTransientRetry(() => iterator.fetchAll());
+    let doc: Stored<CaseDocument> | undefined;
+    const events: Stored<CaseEventDocument>[] = [];
+    for (const item of resources) {
+      if (item.docType === "case") doc = item;
+      else if (item.docType === "event") events.push(item);
+    }
+    if (doc === undefined) return undefined;
+    events.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : 1));
+    return { doc, events: events.slice(0, EVENTS_PER_TURN) };
+  }
+
+  /**
+   * Stores a turn's decision over the version it was decided from (ETag), with the events it applied marked,
+   * in one transactional batch. "conflict" when someone else wrote the case meanwhile (the turn starts over).
+   */
+  async saveTurn(
+    start: CaseTurnStart,
     state: CaseState,
     outbox: readonly Effect[],
-    appliedEventIds: readonly string[],
+    outcomes: ReadonlyMap<string, { readonly outcome: "applied" | "rejected"; readonly code?: string }>,
     updatedAt: string,
-  ): Promise<"saved" | "already-saved" | "not-found"> {
-    const applied = new Set(appliedEventIds);
-    return this.update<"saved" | "already-saved">(state.tenantId, state.id, (doc) => {
-      if (doc.version >= state.version) return { result: "already-saved" };
-      return {
-        doc: documentOf(
-          state,
-          outbox,
-          doc.inbox.filter((e) => !applied.has(e.id)),
-          updatedAt,
-        ),
-        result: "saved",
-      };
-    });
-  }
-
-  /** Forgets the outbox of `version` once every effect in it was carried out. */
-  async clearOutbox(tenantId: string, id: string, version: number): Promise<void> {
-    await this.update<void>(tenantId, id, (doc) =>
-      doc.version === version && doc.outbox.length > 0
-        ? { doc: { ...doc, outbox: [] }, result: undefined }
-        : { result: undefined },
-    );
-  }
-
-  async list(query: CaseListQuery): Promise<{ items: CaseDocument[]; continuation?: string }> {
-    const filters: string[] = [];
-    const parameters: { name: string; value: string }[] = [];
-    if (query.tenantId !== undefined) {
-      filters.push("c.tenantId = @tenantId");
-      parameters.push({ name: "@tenantId", value: query.tenantId });
-    }
-    if (query.status !== undefined) {
-      filters.push("c.status = @status");
-      parameters.push({ name: "@status", value: query.status });
-    }
-    const filterKey = JSON.stringify([query.tenantId ?? null, query.status ?? null]);
-    const continuationToken =
-      query.continuation === undefined ? undefined : decodeContinuation(filterKey, query.continuation);
-    const where = filters.length > 0 ? ` WHERE ${filters.join(" AND ")}` : "";
-    const iterator = this.container.items.query<CaseDocument>(
-      { query: `SELECT * FROM c${where} ORDER BY c.receivedAt DESC`, parameters },
+  ): Promise<"saved" | "conflict"> {
+    const operations: OperationInput[] = [
       {
-        maxItemCount: query.limit,
-        ...(continuationToken ? { continuationToken } : {}),
-        ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}),
+        operationType: "Replace",
+        id: start.doc.id,
+        // The batch's key is also each operation's (the embedded server reads it per operation).
+        partitionKey: start.doc.tenantId,
+        ifMatch: start.doc._etag,
+        // The SDK types a batch body as JSON; the document is plain JSON by construction (no Dates, no classes).
+        resourceBody: caseDocumentOf(state, outbox, updatedAt, start.doc.watchdog) as unknown as JSONObject,
       },
-    );
-    let page;
-    try {
-      page = await withTransientRetry(() => iterator.fetchNext());
-    } catch (error) {
-      // The inner token is the database's, opaque to us: one it cannot read (forged, or from an older
-      // layout) is the caller's problem, not a server error (issue 11, finding 2).
-      if (continuationToken !== undefined && !isTransient(error))
-        throw new BadContinuationError("continuation token not accepted by the database");
-      throw error;
+    ];
+    for (const event of start.events) {
+      const result = outcomes.get(event.eventId);
+      if (result === undefined) continue;
+      const { _etag: _etagOfEvent, ...body } = event;
+      operations.push({
+        operationType: "Replace",
+        id: event.id,
+        partitionKey: start.doc.tenantId,
+        resourceBody: {
+          ...body,
+          appliedVersion: state.version,
+          outcome: result.outcome,
+          ...(result.code ? { code: result.code } : {}),
+        } as unknown as JSONObject,
+      });
     }
+    const response = await withTransientRetry(() => this.container.items.batch(operations, start.doc.tenantId));
+    const first = response.result?.[0]?.statusCode;
+    if (first === 412) return "conflict";
+    const failed = response.result?.find((r) => r.statusCode >= 400);
+    if (failed !== undefined)
+      throw Object.assign(new Error(`case turn batch failed (${failed.statusCode})`), { code: failed.statusCode });
+    return "saved";
+  }
+
+  /** The events posted to a case, newest first, with their whole messages (the case's full event log). */
+  async listEvents(
+    tenantId: string,
+    caseId: string,
+    limit: number,
+    continuation?: string,
+  ): Promise<{ items: CaseEventDocument[]; continuation?: string }> {
+    const filterKey = JSON.stringify(["events", caseId]);
+    const token = continuation === undefined ? undefined : decodeContinuation(filterKey, continuation);
+    const iterator = this.container.items.query<CaseEventDocument>(
+      {
+        query:
+          "SELECT c.id, c.eventId, c.caseId, c.receivedAt, c.event, c.appliedVersion, c.outcome, c.code FROM c WHERE c.caseId = @caseId AND c.docType = 'event' ORDER BY c.receivedAt DESC",
+        parameters: [{ name: "@caseId", value: caseId }],
+      },
+      { partitionKey: tenantId, maxItemCount: limit, ...(token ? { continuationToken: token } : {}) },
+    );
+    const page = await withTransientRetry(() => iterator.fetchNext());
     return {
       items: page.resources,
       ...(page.continuationToken ? { continuation: encodeContinuation(filterKey, page.continuationToken) } : {}),
     };
   }
 
-  /** A tenant's cases whose clocks run (open or awaiting the customer): one partition, for a calendar change. */
-  async runningOf(tenantId: string): Promise<{ readonly id: string; readonly category: CaseState["category"] }[]> {
-    const iterator = this.container.items.query<{ id: string; category: CaseState["category"] }>(
+  /** How many events wait to be applied (shown on the case, so a reader knows the view is about to change). */
+  async pendingEvents(tenantId: string, caseId: string): Promise<number> {
+    const iterator = this.container.items.query<number>(
       {
         query:
-          "SELECT c.id, c.state.category FROM c WHERE c.tenantId = @tenantId AND (c.status = 'open' OR c.status = 'awaitingCustomer')",
-        parameters: [{ name: "@tenantId", value: tenantId }],
+          "SELECT VALUE COUNT(1) FROM c WHERE c.caseId = @caseId AND c.docType = 'event' AND NOT IS_DEFINED(c.appliedVersion)",
+        parameters: [{ name: "@caseId", value: caseId }],
       },
       { partitionKey: tenantId },
     );
-    return (await withTransientRetry(() => iterator.fetchAll())).resources;
+    const { resources } = await withTransientRetry(() => iterator.fetchAll());
+    return resources[0] ?? 0;
   }
 
-  /** Cases that still have a life ahead (for the reconciler): cross-partition, but only from a timer. */
-  async unfinished(
-    limit: number,
-    continuation?: string,
-  ): Promise<{
-    items: Pick<CaseDocument, "id" | "tenantId" | "version" | "inbox" | "outbox" | "updatedAt">[];
-    continuation?: string;
-  }> {
-    const iterator = this.container.items.query<
-      Pick<CaseDocument, "id" | "tenantId" | "version" | "inbox" | "outbox" | "updatedAt">
-    >(
-      { query: "SELECT c.id, c.tenantId, c.version, c.inbox, c.outbox, c.updatedAt FROM c WHERE c.final = false" },
-      { maxItemCount: limit, ...(continuation ? { continuationToken: continuation } : {}) },
-    );
-    const page = await withTransientRetry(() => iterator.fetchNext());
-    return { items: page.resources, ...(page.continuationToken ? { continuation: page.continuationToken } : {}) };
+  /** Changes the watchdog's record of a case over the version read (a turn's write in between wins; retried). */
+  async updateWatchdog(
+    tenantId: string,
+    caseId: string,
+    change: (current: CaseWatchdog | undefined) => CaseWatchdog,
+  ): Promise<CaseWatchdog | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const doc = await this.get(tenantId, caseId);
+      if (doc === undefined) return undefined;
+      const watchdog = change(doc.watchdog);
+      try {
+        await withTransientRetry(() =>
+          this.container
+            .item(caseId, tenantId)
+            .replace({ ...doc, watchdog }, { accessCondition: { type: "IfMatch", condition: doc._etag } }),
+        );
+        return watchdog;
+      } catch (error) {
+        if (statusOf(error) !== 412) throw error;
+      }
+    }
+    return undefined;
   }
 }

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { link, mkdir, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EmailClient } from "@azure/communication-email";
 import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
@@ -22,13 +22,22 @@ export function outboxFileName(id: string): string {
   return `${id.replace(/[^A-Za-z0-9._-]/g, "_")}.json`;
 }
 
-/** Writes one outbox file per message id; an existing file means the message was already sent. */
+/**
+ * Writes one outbox file per message id, atomically: the message goes to a temporary file that is then
+ * linked under its final name (link fails if the name exists), so a process killed mid-write leaves no
+ * half file that would pass for "already sent" and stop the resend.
+ */
 export async function writeOutboxFile(dir: string, id: string, message: Record<string, unknown>): Promise<void> {
   await mkdir(dir, { recursive: true });
+  const target = join(dir, outboxFileName(id));
+  const temporary = `${target}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(temporary, JSON.stringify(message, null, 2), { flag: "wx" });
   try {
-    await writeFile(join(dir, outboxFileName(id)), JSON.stringify(message, null, 2), { flag: "wx" });
+    await link(temporary, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    await unlink(temporary).catch(() => undefined);
   }
 }
 

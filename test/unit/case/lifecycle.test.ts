@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide, nextWakeUp } from "../../../shared/case/index.js";
-import { FRIDAY_2330_BEIJING, at, event, newCase, plusHours, tick } from "./fixtures.js";
+import { FRIDAY_2330_BEIJING, at, event, newCase, plusHours, runUntil, tick } from "./fixtures.js";
 
 describe("resolve, close, reopen (SPEC §2.3)", () => {
   function closedCase() {
@@ -18,14 +18,31 @@ describe("resolve, close, reopen (SPEC §2.3)", () => {
     );
     expect(d.state.status === "closed" ? d.state.reopenableUntil : undefined).toBe("2026-12-05T03:00:00.000Z");
     expect(d.effects).toEqual([expect.objectContaining({ template: "closingSurvey", to: { kind: "requester" } })]);
-    expect(nextWakeUp(d.state)).toBe("2026-12-05T03:00:00.000Z");
+    // The end of the reopen window needs no wake-up: a later reopen is refused by the rule itself.
+    expect(nextWakeUp(d.state)).toBeUndefined();
   });
 
   it("resolving before any response counts as the response", () => {
     const { state } = newCase();
     const d = decide(state, event({ type: "resolved" }), at("2026-11-21T01:00:00.000Z"));
     expect(d.state.clocks.initialResponse).toMatchObject({ state: "met", respondedAt: "2026-11-21T01:00:00.000Z" });
-    expect(nextWakeUp(d.state)).toBeUndefined();
+    // Nothing runs any more but the quiet period after which a resolved case closes itself (7 days).
+    expect(nextWakeUp(d.state)).toBe("2026-11-28T01:00:00.000Z");
+  });
+
+  it("a resolved case nobody touches closes itself after the quiet period, survey included; it can still be reopened", () => {
+    const { state } = newCase();
+    const resolved = decide(state, event({ type: "resolved" }), at("2026-11-21T01:00:00.000Z")).state;
+    const { state: after, effects } = runUntil(resolved, at("2026-11-28T01:00:00.000Z"));
+    expect(after).toMatchObject({
+      status: "closed",
+      closedAt: "2026-11-28T01:00:00.000Z",
+      reopenableUntil: "2026-12-12T01:00:00.000Z",
+    });
+    expect(after.timeline.at(-1)).toMatchObject({ type: "closed", actor: "system" });
+    expect(effects.map((e) => e.template)).toEqual(["closingSurvey"]);
+    const reopened = decide(after, event({ type: "reopened" }), at("2026-12-01T00:00:00.000Z"));
+    expect(reopened.state.status).toBe("open");
   });
 
   it("reopening on day 13 works and starts a new initial-response clock", () => {
