@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { containerDefinitions } from "../../../shared/adapters/cosmos/containers.js";
 import { SECRETS } from "../../../infra/hooks/seed-secrets.mjs";
+import { STAGE_DIR } from "../../../scripts/stage-package.mjs";
+import { readYamlSubset, yamlAt } from "./yamlSubset.js";
+import { isIgnored, parseIgnoreFile } from "./zipListing.js";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -153,51 +156,44 @@ describe("secrets: the hook seeds exactly what the app settings reference", () =
   });
 
   it("runs after every provision", () => {
-    const yaml = read("azure.yaml");
-    expect(yaml).toMatch(/^hooks:\n(?: {2}#.*\n)* {2}postprovision:\n(?: {4}.*\n)+/m);
-    expect(yaml.match(/run: node infra\/hooks\/seed-secrets\.mjs/g)).toHaveLength(2);
+    const yaml = readYamlSubset(read("azure.yaml"));
+    for (const os of ["posix", "windows"])
+      expect(yamlAt(yaml, "hooks", "postprovision", os, "run")).toBe("node infra/hooks/seed-secrets.mjs");
   });
 });
 
 describe("azure.yaml and .funcignore", () => {
-  const yaml = read("azure.yaml");
-  const ignore = read(".funcignore")
-    .split("\n")
-    .filter((l) => l !== "" && !l.startsWith("#"));
+  const yaml = readYamlSubset(read("azure.yaml"));
+  const ignore = parseIgnoreFile(read(".funcignore"));
 
-  it("declare the api service: TypeScript on a Function App, the project at the root, built locally", () => {
-    expect(yaml).toMatch(/^services:\n {2}api:\n {4}project: \.\n {4}language: ts\n {4}host: function\n/m);
-    expect(yaml).toMatch(/^ {4}remoteBuild: false$/m);
-    expect(yaml).toMatch(/run: npm ci && npm run build && npm prune --omit=dev/);
+  it("declare the api service: TypeScript on a Function App, packaged from the staging folder, built locally", () => {
+    expect(yamlAt(yaml, "services", "api", "project")).toBe(".");
+    expect(yamlAt(yaml, "services", "api", "language")).toBe("ts");
+    expect(yamlAt(yaml, "services", "api", "host")).toBe("function");
+    expect(yamlAt(yaml, "services", "api", "dist")).toBe(STAGE_DIR);
+    expect(yamlAt(yaml, "services", "api", "remoteBuild")).toBe(false);
+    for (const os of ["posix", "windows"])
+      expect(yamlAt(yaml, "services", "api", "hooks", "prepackage", os, "run")).toBe("node scripts/stage-package.mjs");
   });
 
-  it("ship the compiled app and its production dependencies, not sources, tests or the local runtime", () => {
-    // azd builds remotely when .funcignore excludes node_modules; this package is built here.
-    for (const kept of [
-      "node_modules",
-      "/node_modules",
-      "host.json",
-      "/host.json",
-      "package.json",
-      "/dist",
-      "/dist/functions",
-      "/dist/orchestrations",
-      "/dist/shared",
-    ])
-      expect(ignore, kept).not.toContain(kept);
-    for (const left of [
-      "/test",
-      "/local",
-      "/dist/local",
-      "/dist/test",
-      "/dist/bench",
-      "/infra",
-      "/local.settings*.json",
-      "/functions",
-      "/shared",
-      "/orchestrations",
-    ])
-      expect(ignore, left).toContain(left);
+  it("never prune or reinstall the checkout: no hook runs npm prune, npm ci or npm install", () => {
+    const runLines = read("azure.yaml").match(/^\s*run: .*$/gm) ?? [];
+    expect(runLines.length).toBe(4);
+    for (const line of runLines) expect(line).not.toMatch(/npm (prune|ci|install)/);
+  });
+
+  it(".funcignore keeps node_modules (azd refuses remoteBuild: false otherwise) and the app, drops what never runs", () => {
+    for (const [path, isDir] of [
+      ["node_modules", true],
+      ["host.json", false],
+      ["package.json", false],
+      ["LICENSE", false],
+      ["dist/functions/cases.js", false],
+      ["node_modules/@azure/cosmos/LICENSE", false],
+    ] as const)
+      expect(isIgnored(ignore, path, isDir), path).toBe(false);
+    for (const path of ["dist/shared/x.d.ts", "dist/shared/x.js.map", "node_modules/a/src/a.ts", "package-lock.json"])
+      expect(isIgnored(ignore, path, false), path).toBe(true);
   });
 });
 
