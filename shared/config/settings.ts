@@ -81,9 +81,11 @@ export const settingsSchema = z
     CASECLOCK_ESCALATION_REPEAT: z.union([z.literal("target"), isoDuration]).default("target"),
     CASECLOCK_FOLLOW_UP_INTERVAL: isoDuration.default("PT4H"),
     CASECLOCK_REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    // The Durable Functions Azure Storage backend's rule (3–45 letters and digits, starting with a
+    // letter); infra/main.bicep checks the same (test/unit/infra/name-rules.test.ts).
     CASECLOCK_TASK_HUB: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9]{2,49}$/)
+      .regex(/^[A-Za-z][A-Za-z0-9]{2,44}$/, "task hub names are 3–45 letters and digits, starting with a letter")
       .default("caseclock"),
     CASECLOCK_RECONCILE_SCHEDULE: z.string().min(1).default("0 */5 * * * *"),
   })

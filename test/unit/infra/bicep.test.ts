@@ -51,19 +51,22 @@ describe("API versions", () => {
 describe("the resources of the brief", () => {
   const site = read("infra/modules/functionApp.bicep");
 
-  it("a Flex Consumption Function App on Node 20 (22 allowed) with a user-assigned identity", () => {
+  it("a Flex Consumption Function App on Node 22 with a user-assigned identity", () => {
     expect(site).toMatch(/sku: \{ name: 'FC1', tier: 'FlexConsumption' \}/);
     expect(site).toMatch(/kind: 'functionapp,linux'/);
     expect(site).toMatch(/type: 'UserAssigned'\s*userAssignedIdentities: \{ '\$\{identityId\}': \{\} \}/);
     expect(site).toMatch(/runtime: \{ name: 'node', version: nodeVersion \}/);
-    expect(main).toMatch(/@allowed\(\['20', '22'\]\)\nparam nodeVersion string = '20'/);
+    // Node 20 reached end of life on 2026-04-30; @azure/cosmos 4.10 and @azure/identity 4.14 need 22.
+    expect(main).toMatch(/@allowed\(\['22'\]\)\nparam nodeVersion string = '22'/);
+    expect(site).toMatch(/@allowed\(\['22'\]\)\nparam nodeVersion string = '22'/);
     expect(site).toMatch(/type: 'blobContainer'\s*value: deploymentContainerUrl/);
   });
 
   it("tagged for azd: the environment on every resource group and the service on the site", () => {
     expect(main).toMatch(/var tags = \{ 'azd-env-name': environmentName \}/);
     expect(site).toMatch(/tags: union\(tags, \{ 'azd-service-name': 'api' \}\)/);
-    for (const file of bicepFiles.filter((f) => f.includes("/modules/") && !/roles|secretNames/.test(f)))
+    // Microsoft Graph objects (entraApp.bicep) are not Azure resources and take no Azure tags.
+    for (const file of bicepFiles.filter((f) => f.includes("/modules/") && !/roles|secretNames|entraApp/.test(f)))
       expect(read(file), file).toMatch(/^\s*tags: /m);
   });
 
@@ -95,11 +98,12 @@ describe("the resources of the brief", () => {
     expect(main).toMatch(
       /module durableTaskScheduler 'modules\/durableTaskScheduler\.bicep' = if \(useDurableTaskScheduler\)/,
     );
-    expect(main).toMatch(
-      /durableTaskSchedulerEndpoint: useDurableTaskScheduler \? durableTaskScheduler\.outputs\.endpoint : ''/,
-    );
-    expect(main).toMatch(/^\s*taskHubName: taskHubName$/m);
-    expect(main).toMatch(/^\s*CASECLOCK_TASK_HUB: taskHubName$/m);
+    // The safe-access form for a conditional module's outputs (linter BCP318): '' when it is not deployed.
+    expect(main).toMatch(/durableTaskSchedulerEndpoint: durableTaskScheduler\.\?outputs\.endpoint \?\? ''/);
+    expect(main).toMatch(/= durableTaskScheduler\.\?outputs\.name \?\? ''/);
+    expect(main).not.toMatch(/durableTaskScheduler\.outputs\./);
+    expect(main).toMatch(/^\s*taskHubName: checkedTaskHubName$/m);
+    expect(main).toMatch(/^\s*CASECLOCK_TASK_HUB: checkedTaskHubName$/m);
   });
 
   it("outputs the function app URL and the resource names", () => {
@@ -117,6 +121,9 @@ describe("the resources of the brief", () => {
       "AZURE_APPLICATION_INSIGHTS_NAME",
       "AZURE_LOG_ANALYTICS_NAME",
       "AZURE_USER_ASSIGNED_IDENTITY_NAME",
+      "AZURE_FUNCTION_APP_ID",
+      "AZURE_AUTH_CLIENT_ID",
+      "AZURE_AUTH_APP_ID_URI",
     ])
       expect(outputs).toContain(name);
   });
@@ -148,6 +155,18 @@ describe("parameters", () => {
 });
 
 describe("secrets: the hook seeds exactly what the app settings reference", () => {
+  it("each secret is the Key Vault reference of the app setting the hook waits for", () => {
+    for (const { name, setting } of SECRETS) {
+      const uri = name === "caseclock-code-key" ? "codeKeyUri" : "webhookSecretsUri";
+      expect(main, setting).toMatch(
+        new RegExp(
+          `^\\s*${setting}: '@Microsoft\\.KeyVault\\(SecretUri=\\$\\{keyVault\\.outputs\\.${uri}\\}\\)'$`,
+          "m",
+        ),
+      );
+    }
+  });
+
   it("uses the secret names of secretNames.bicep", () => {
     const names = [...read("infra/modules/secretNames.bicep").matchAll(/^\s*\w+: '([a-z-]+)'$/gm)].map((m) => m[1]);
     expect(SECRETS.map((s) => s.name).sort()).toEqual(names.sort());
@@ -158,7 +177,7 @@ describe("secrets: the hook seeds exactly what the app settings reference", () =
   it("runs after every provision", () => {
     const yaml = readYamlSubset(read("azure.yaml"));
     for (const os of ["posix", "windows"])
-      expect(yamlAt(yaml, "hooks", "postprovision", os, "run")).toBe("node infra/hooks/seed-secrets.mjs");
+      expect(yamlAt(yaml, "hooks", "postprovision", os, "run")).toBe("node infra/hooks/postprovision.mjs");
   });
 });
 
