@@ -225,4 +225,21 @@ describe("docs/deploy.md", () => {
     for (const name of values) expect(docs, name).toContain(`\`${name}\``);
     for (const { name } of SECRETS) expect(docs, name).toContain(name);
   });
+
+  it("applies a rotated secret with the reference refresh, not a restart", () => {
+    expect(docs).toContain("config/configreferences/appsettings/refresh");
+    expect(docs).not.toMatch(/az (functionapp|webapp) restart/);
+  });
+
+  it("explains sign-in: roles, the caseclock_tenant claim, the excluded paths, CASECLOCK_AUTH_MODE", () => {
+    for (const text of ["`Agent`", "`Admin`", "`Customer`", "caseclock_tenant", "appRoleAssignedTo", "excludedPaths"])
+      expect(docs, text).toContain(text);
+    expect(docs).toContain("`/api/intake/*`");
+    expect(docs).toContain("`CASECLOCK_AUTH_MODE` is `entra`");
+  });
+
+  it("says plainly that the Bicep was checked against the resource types but not compiled here", () => {
+    expect(docs).toContain("The Bicep has been checked\nagainst Azure's resource types, not compiled here.");
+    expect(docs).not.toMatch(/ExtensionBundle\.Preview`,/);
+  });
 });
