@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { listZipEntries, type ZipEntry } from "./zipListing.js";
 import { readYamlSubset, yamlAt } from "./yamlSubset.js";
 
@@ -40,9 +40,32 @@ export class StepFailed extends Error {
   }
 }
 
+/**
+ * The environment of a shell outside this test run: without npm's variables and without any
+ * node_modules/.bin on PATH (npm and npx put this checkout's there), so a step finds only the tools the
+ * clone itself has, as on a developer's machine.
+ */
+export function cleanEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = { CI: "1" };
+  for (const [key, value] of Object.entries(env))
+    if (
+      !/^npm_/i.test(key) &&
+      key !== "INIT_CWD" &&
+      key !== "NODE_OPTIONS" &&
+      key !== "VITEST" &&
+      !key.startsWith("VITEST_")
+    )
+      clean[key] = value;
+  clean.PATH = (env.PATH ?? "")
+    .split(delimiter)
+    .filter((dir) => !/[\\/]node_modules[\\/]\.bin$/.test(dir))
+    .join(delimiter);
+  return clean;
+}
+
 function step(steps: PackagingStep[], name: string, command: string, args: string[], cwd: string): void {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, CI: "1" } });
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: cleanEnvironment() });
   steps.push({ name, ms: Math.round(performance.now() - started) });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new StepFailed(name, result.status, `${result.stdout}\n${result.stderr}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { packageManifest } from "../../../scripts/stage-package.mjs";
-import { mainGlobRegex } from "./azdPackaging.js";
+import { cleanEnvironment, mainGlobRegex } from "./azdPackaging.js";
 import { readYamlSubset, yamlAt } from "./yamlSubset.js";
 import { isIgnored, parseIgnoreFile } from "./zipListing.js";
 
@@ -61,5 +61,19 @@ describe("the package's package.json", () => {
     expect(main.test("dist/orchestrations/caseLifecycle.js")).toBe(true);
     expect(main.test("dist/shared/x.js")).toBe(false);
     expect(main.test("dist/functions/http/auth.js")).toBe(false);
+  });
+});
+
+describe("the packaging simulation's environment", () => {
+  it("hides this checkout's tools and npm's variables from the clone's steps", () => {
+    const env = cleanEnvironment({
+      PATH: ["/work/x/node_modules/.bin", "/usr/local/bin", "/work/node_modules/.bin", "/usr/bin"].join(":"),
+      npm_config_prefix: "/work/x",
+      npm_lifecycle_event: "test",
+      HOME: "/root",
+    });
+    expect(env.PATH).toBe("/usr/local/bin:/usr/bin");
+    expect(env).toMatchObject({ HOME: "/root", CI: "1" });
+    expect(Object.keys(env).filter((k) => k.startsWith("npm_"))).toEqual([]);
   });
 });
