@@ -70,8 +70,18 @@ export async function configureTenantClaim({
   retryDelaysMs = [5_000, 15_000, 30_000],
 }) {
   const graph = `${graphEndpoint.replace(/\/+$/, "")}/v1.0`;
-  const token = await getToken(`${graphEndpoint.replace(/\/+$/, "")}/.default`);
   const actions = [];
+  let token;
+  try {
+    token = await getToken(`${graphEndpoint.replace(/\/+$/, "")}/.default`);
+  } catch (error) {
+    // No Graph token for this login (consent, conditional access): the claim can wait, the provision not.
+    log(
+      `caseclock_tenant claim: not configured, no Microsoft Graph token (${error instanceof Error ? error.message.split("\n")[0] : String(error)}). ` +
+        "Run `node infra/hooks/postprovision.mjs --tenant-claim-only` later (docs/deploy.md).",
+    );
+    return { outcome: "needs-administrator", actions };
+  }
 
   async function call(method, path, body) {
     for (let attempt = 0; ; attempt++) {

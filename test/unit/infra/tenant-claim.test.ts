@@ -135,6 +135,17 @@ describe("the caseclock_tenant claim (postprovision hook)", () => {
     );
   });
 
+  it("without a Graph token at all, says so and does not fail the provision", async () => {
+    const lines: string[] = [];
+    const result = await configureTenantClaim({
+      clientId: CLIENT_ID,
+      getToken: () => Promise.reject(new Error("AADSTS65001: consent required\nmore")),
+      log: (l) => lines.push(l),
+    });
+    expect(result.outcome).toBe("needs-administrator");
+    expect(lines.join("\n")).toMatch(/no Microsoft Graph token \(AADSTS65001: consent required\)/);
+  });
+
   it("uses the vault's cloud for Graph", () => {
     expect(graphEndpointFor("https://kv.vault.azure.net/")).toBe("https://graph.microsoft.com");
     expect(graphEndpointFor("https://kv.vault.azure.cn/")).toBe("https://microsoftgraph.chinacloudapi.cn");
