@@ -12,8 +12,12 @@ param appInsightsName string
 param appSettings object
 @description('Durable Task Scheduler endpoint when that backend is chosen; empty = the Azure Storage backend.')
 param durableTaskSchedulerEndpoint string = ''
-@allowed(['20', '22'])
-param nodeVersion string = '20'
+@allowed(['22'])
+param nodeVersion string = '22'
+@description('Client id of the Entra app registration whose tokens App Service Authentication accepts (entraApp.bicep).')
+param authClientId string
+@description('Its Application ID URI, accepted as an audience besides the client id.')
+param authAudience string
 // Flex Consumption limits: https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#instance-memory
 @minValue(40)
 @maxValue(1000)
@@ -116,5 +120,40 @@ resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01'
   properties: { allow: false }
 }
 
+// App Service Authentication with Entra ID (authsettingsV2). It refuses a request without a valid token
+// for this app before it reaches the code (401), except on the two paths that must stay anonymous: the
+// webhook intake (authenticated by signature) and the liveness probe. Excluded paths take a trailing `*`
+// (https://learn.microsoft.com/azure/app-service/configure-authentication-file-based, "excludedPaths").
+// On every other path the platform passes the caller as x-ms-client-principal (claims, `roles` among
+// them) and the app, with CASECLOCK_AUTH_MODE=entra, checks the role and the tenant claim itself; the
+// platform strips a client-sent x-ms-client-principal, so the header cannot be forged:
+// https://learn.microsoft.com/azure/app-service/configure-authentication-user-identities
+// Bearer tokens only: no browser sign-in flow, so no client secret and no token store.
+resource auth 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: ['/api/health', '/api/intake/*']
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: { allowedAudiences: [authClientId, authAudience] }
+      }
+    }
+    login: { tokenStore: { enabled: false } }
+    httpSettings: { requireHttps: true }
+  }
+}
+
 output name string = site.name
+output id string = site.id
 output uri string = 'https://${site.properties.defaultHostName}'

@@ -13,6 +13,9 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   properties: {
     sku: { name: 'PerGB2018' }
     retentionInDays: 30
+    // Queries and ingestion with Entra ID only (no workspace keys, no shared-key agents).
+    // https://learn.microsoft.com/azure/azure-monitor/logs/azure-ad-authentication-logs#disable-local-authentication-for-log-analytics
+    features: { disableLocalAuth: true }
   }
 }
 

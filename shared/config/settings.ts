@@ -128,9 +128,11 @@ export const settingsSchema = z
       .default(256 * 1024),
     CASECLOCK_CODE_KEY: z.string().min(32, "needs at least 32 characters of random key material"),
     ...clockSettingFields,
+    // The Durable Functions Azure Storage backend's rule (3–45 letters and digits, starting with a
+    // letter); infra/main.bicep checks the same (test/unit/infra/name-rules.test.ts).
     CASECLOCK_TASK_HUB: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9]{2,49}$/)
+      .regex(/^[A-Za-z][A-Za-z0-9]{2,44}$/, "task hub names are 3–45 letters and digits, starting with a letter")
       .default("caseclock"),
     CASECLOCK_RECONCILE_SCHEDULE: z.string().min(1).default("0 */5 * * * *"),
   })

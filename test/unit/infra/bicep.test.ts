@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { containerDefinitions } from "../../../shared/adapters/cosmos/containers.js";
 import { SECRETS } from "../../../infra/hooks/seed-secrets.mjs";
+import { STAGE_DIR } from "../../../scripts/stage-package.mjs";
+import { readYamlSubset, yamlAt } from "./yamlSubset.js";
+import { isIgnored, parseIgnoreFile } from "./zipListing.js";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -48,19 +51,22 @@ describe("API versions", () => {
 describe("the resources of the brief", () => {
   const site = read("infra/modules/functionApp.bicep");
 
-  it("a Flex Consumption Function App on Node 20 (22 allowed) with a user-assigned identity", () => {
+  it("a Flex Consumption Function App on Node 22 with a user-assigned identity", () => {
     expect(site).toMatch(/sku: \{ name: 'FC1', tier: 'FlexConsumption' \}/);
     expect(site).toMatch(/kind: 'functionapp,linux'/);
     expect(site).toMatch(/type: 'UserAssigned'\s*userAssignedIdentities: \{ '\$\{identityId\}': \{\} \}/);
     expect(site).toMatch(/runtime: \{ name: 'node', version: nodeVersion \}/);
-    expect(main).toMatch(/@allowed\(\['20', '22'\]\)\nparam nodeVersion string = '20'/);
+    // Node 20 reached end of life on 2026-04-30; @azure/cosmos 4.10 and @azure/identity 4.14 need 22.
+    expect(main).toMatch(/@allowed\(\['22'\]\)\nparam nodeVersion string = '22'/);
+    expect(site).toMatch(/@allowed\(\['22'\]\)\nparam nodeVersion string = '22'/);
     expect(site).toMatch(/type: 'blobContainer'\s*value: deploymentContainerUrl/);
   });
 
   it("tagged for azd: the environment on every resource group and the service on the site", () => {
     expect(main).toMatch(/var tags = \{ 'azd-env-name': environmentName \}/);
     expect(site).toMatch(/tags: union\(tags, \{ 'azd-service-name': 'api' \}\)/);
-    for (const file of bicepFiles.filter((f) => f.includes("/modules/") && !/roles|secretNames/.test(f)))
+    // Microsoft Graph objects (entraApp.bicep) are not Azure resources and take no Azure tags.
+    for (const file of bicepFiles.filter((f) => f.includes("/modules/") && !/roles|secretNames|entraApp/.test(f)))
       expect(read(file), file).toMatch(/^\s*tags: /m);
   });
 
@@ -92,11 +98,12 @@ describe("the resources of the brief", () => {
     expect(main).toMatch(
       /module durableTaskScheduler 'modules\/durableTaskScheduler\.bicep' = if \(useDurableTaskScheduler\)/,
     );
-    expect(main).toMatch(
-      /durableTaskSchedulerEndpoint: useDurableTaskScheduler \? durableTaskScheduler\.outputs\.endpoint : ''/,
-    );
-    expect(main).toMatch(/^\s*taskHubName: taskHubName$/m);
-    expect(main).toMatch(/^\s*CASECLOCK_TASK_HUB: taskHubName$/m);
+    // The safe-access form for a conditional module's outputs (linter BCP318): '' when it is not deployed.
+    expect(main).toMatch(/durableTaskSchedulerEndpoint: durableTaskScheduler\.\?outputs\.endpoint \?\? ''/);
+    expect(main).toMatch(/= durableTaskScheduler\.\?outputs\.name \?\? ''/);
+    expect(main).not.toMatch(/durableTaskScheduler\.outputs\./);
+    expect(main).toMatch(/^\s*taskHubName: checkedTaskHubName$/m);
+    expect(main).toMatch(/^\s*CASECLOCK_TASK_HUB: checkedTaskHubName$/m);
   });
 
   it("outputs the function app URL and the resource names", () => {
@@ -114,6 +121,9 @@ describe("the resources of the brief", () => {
       "AZURE_APPLICATION_INSIGHTS_NAME",
       "AZURE_LOG_ANALYTICS_NAME",
       "AZURE_USER_ASSIGNED_IDENTITY_NAME",
+      "AZURE_FUNCTION_APP_ID",
+      "AZURE_AUTH_CLIENT_ID",
+      "AZURE_AUTH_APP_ID_URI",
     ])
       expect(outputs).toContain(name);
   });
@@ -145,6 +155,18 @@ describe("parameters", () => {
 });
 
 describe("secrets: the hook seeds exactly what the app settings reference", () => {
+  it("each secret is the Key Vault reference of the app setting the hook waits for", () => {
+    for (const { name, setting } of SECRETS) {
+      const uri = name === "caseclock-code-key" ? "codeKeyUri" : "webhookSecretsUri";
+      expect(main, setting).toMatch(
+        new RegExp(
+          `^\\s*${setting}: '@Microsoft\\.KeyVault\\(SecretUri=\\$\\{keyVault\\.outputs\\.${uri}\\}\\)'$`,
+          "m",
+        ),
+      );
+    }
+  });
+
   it("uses the secret names of secretNames.bicep", () => {
     const names = [...read("infra/modules/secretNames.bicep").matchAll(/^\s*\w+: '([a-z-]+)'$/gm)].map((m) => m[1]);
     expect(SECRETS.map((s) => s.name).sort()).toEqual(names.sort());
@@ -153,51 +175,44 @@ describe("secrets: the hook seeds exactly what the app settings reference", () =
   });
 
   it("runs after every provision", () => {
-    const yaml = read("azure.yaml");
-    expect(yaml).toMatch(/^hooks:\n(?: {2}#.*\n)* {2}postprovision:\n(?: {4}.*\n)+/m);
-    expect(yaml.match(/run: node infra\/hooks\/seed-secrets\.mjs/g)).toHaveLength(2);
+    const yaml = readYamlSubset(read("azure.yaml"));
+    for (const os of ["posix", "windows"])
+      expect(yamlAt(yaml, "hooks", "postprovision", os, "run")).toBe("node infra/hooks/postprovision.mjs");
   });
 });
 
 describe("azure.yaml and .funcignore", () => {
-  const yaml = read("azure.yaml");
-  const ignore = read(".funcignore")
-    .split("\n")
-    .filter((l) => l !== "" && !l.startsWith("#"));
+  const yaml = readYamlSubset(read("azure.yaml"));
+  const ignore = parseIgnoreFile(read(".funcignore"));
 
-  it("declare the api service: TypeScript on a Function App, the project at the root, built locally", () => {
-    expect(yaml).toMatch(/^services:\n {2}api:\n {4}project: \.\n {4}language: ts\n {4}host: function\n/m);
-    expect(yaml).toMatch(/^ {4}remoteBuild: false$/m);
-    expect(yaml).toMatch(/run: npm ci && npm run build && npm prune --omit=dev/);
+  it("declare the api service: TypeScript on a Function App, packaged from the staging folder, built locally", () => {
+    expect(yamlAt(yaml, "services", "api", "project")).toBe(".");
+    expect(yamlAt(yaml, "services", "api", "language")).toBe("ts");
+    expect(yamlAt(yaml, "services", "api", "host")).toBe("function");
+    expect(yamlAt(yaml, "services", "api", "dist")).toBe(STAGE_DIR);
+    expect(yamlAt(yaml, "services", "api", "remoteBuild")).toBe(false);
+    for (const os of ["posix", "windows"])
+      expect(yamlAt(yaml, "services", "api", "hooks", "prepackage", os, "run")).toBe("node scripts/stage-package.mjs");
   });
 
-  it("ship the compiled app and its production dependencies, not sources, tests or the local runtime", () => {
-    // azd builds remotely when .funcignore excludes node_modules; this package is built here.
-    for (const kept of [
-      "node_modules",
-      "/node_modules",
-      "host.json",
-      "/host.json",
-      "package.json",
-      "/dist",
-      "/dist/functions",
-      "/dist/orchestrations",
-      "/dist/shared",
-    ])
-      expect(ignore, kept).not.toContain(kept);
-    for (const left of [
-      "/test",
-      "/local",
-      "/dist/local",
-      "/dist/test",
-      "/dist/bench",
-      "/infra",
-      "/local.settings*.json",
-      "/functions",
-      "/shared",
-      "/orchestrations",
-    ])
-      expect(ignore, left).toContain(left);
+  it("never prune or reinstall the checkout: no hook runs npm prune, npm ci or npm install", () => {
+    const runLines = read("azure.yaml").match(/^\s*run: .*$/gm) ?? [];
+    expect(runLines.length).toBe(4);
+    for (const line of runLines) expect(line).not.toMatch(/npm (prune|ci|install)/);
+  });
+
+  it(".funcignore keeps node_modules (azd refuses remoteBuild: false otherwise) and the app, drops what never runs", () => {
+    for (const [path, isDir] of [
+      ["node_modules", true],
+      ["host.json", false],
+      ["package.json", false],
+      ["LICENSE", false],
+      ["dist/functions/cases.js", false],
+      ["node_modules/@azure/cosmos/LICENSE", false],
+    ] as const)
+      expect(isIgnored(ignore, path, isDir), path).toBe(false);
+    for (const path of ["dist/shared/x.d.ts", "dist/shared/x.js.map", "node_modules/a/src/a.ts", "package-lock.json"])
+      expect(isIgnored(ignore, path, false), path).toBe(true);
   });
 });
 
@@ -209,5 +224,22 @@ describe("docs/deploy.md", () => {
     expect(values.length).toBeGreaterThan(5);
     for (const name of values) expect(docs, name).toContain(`\`${name}\``);
     for (const { name } of SECRETS) expect(docs, name).toContain(name);
+  });
+
+  it("applies a rotated secret with the reference refresh, not a restart", () => {
+    expect(docs).toContain("config/configreferences/appsettings/refresh");
+    expect(docs).not.toMatch(/az (functionapp|webapp) restart/);
+  });
+
+  it("explains sign-in: roles, the caseclock_tenant claim, the excluded paths, CASECLOCK_AUTH_MODE", () => {
+    for (const text of ["`Agent`", "`Admin`", "`Customer`", "caseclock_tenant", "appRoleAssignedTo", "excludedPaths"])
+      expect(docs, text).toContain(text);
+    expect(docs).toContain("`/api/intake/*`");
+    expect(docs).toContain("`CASECLOCK_AUTH_MODE` is `entra`");
+  });
+
+  it("says plainly that the Bicep was checked against the resource types but not compiled here", () => {
+    expect(docs).toContain("The Bicep has been checked\nagainst Azure's resource types, not compiled here.");
+    expect(docs).not.toMatch(/ExtensionBundle\.Preview`,/);
   });
 });

@@ -25,6 +25,7 @@ describe("identity-only access: key and local auth off wherever a resource has t
     ["infra/modules/keyVault.bicep", /^\s*enableRbacAuthorization: true$/m],
     ["infra/modules/communication.bicep", /^\s*disableLocalAuth: true$/m],
     ["infra/modules/monitoring.bicep", /^\s*DisableLocalAuth: true$/m],
+    ["infra/modules/monitoring.bicep", /^\s*features: \{ disableLocalAuth: true \}$/m],
     ["infra/modules/functionApp.bicep", /^\s*httpsOnly: true$/m],
   ])("%s: %s", (file, pattern) => {
     expect(withoutComments(read(file))).toMatch(pattern);

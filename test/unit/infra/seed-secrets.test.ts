@@ -13,6 +13,7 @@ function fakeVault(initial: Record<string, string> = {}, failures: number[] = []
     ok: status >= 200 && status < 300,
     status,
     json: async () => body,
+    text: async () => JSON.stringify(body),
   });
   const fetch: Fetch = async (url, init) => {
     calls.push(`${init.method} ${new URL(url).pathname}`);
