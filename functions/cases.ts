@@ -141,6 +141,7 @@ async function waitForOutcome(
  */
 async function carryOutRefusal(context: InvocationContext, effects: readonly Effect[], state: CaseState) {
   for (const effect of effects) {
+    if (effect.type !== "sendMail") continue;
     try {
       await deliverCaseMail(services(), effect, state);
     } catch (error) {

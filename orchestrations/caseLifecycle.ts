@@ -2,6 +2,7 @@ import * as df from "durable-functions";
 import { type OrchestrationContext, type OrchestrationHandler } from "durable-functions";
 import { decide, isFinal, nextWakeUp, type CaseState, type Effect, type SendMail } from "../shared/case/index.js";
 import "./activities/caseActivities.js";
+import "./activities/reportActivities.js";
 import {
   type CaseRef,
   type CaseWork,
@@ -16,8 +17,7 @@ retry.backoffCoefficient = 2;
 retry.maxRetryIntervalInMilliseconds = 120_000;
 
 function* sendAll(context: OrchestrationContext, state: CaseState, effects: readonly Effect[]) {
-  const mails = effects.filter((e): e is SendMail => e.type === "sendMail");
-  if (mails.length === 0) return;
+  if (effects.length === 0) return;
   const input = (effect: SendMail): SendCaseMailInput => ({
     effect,
     requester: state.requester,
@@ -25,7 +25,11 @@ function* sendAll(context: OrchestrationContext, state: CaseState, effects: read
     timeZone: state.timeZone,
   });
   yield context.df.Task.all(
-    mails.map((effect) => context.df.callActivityWithRetry(activities.sendCaseMail, retry, input(effect))),
+    effects.map((effect) =>
+      effect.type === "sendMail"
+        ? context.df.callActivityWithRetry(activities.sendCaseMail, retry, input(effect))
+        : context.df.callActivityWithRetry(activities.recordSlaOutcome, retry, effect.outcome),
+    ),
   );
   yield context.df.callActivityWithRetry(activities.clearCaseOutbox, retry, {
     tenantId: state.tenantId,

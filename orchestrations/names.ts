@@ -10,6 +10,7 @@ export const activities = {
   saveCaseDecision: "saveCaseDecision",
   sendCaseMail: "sendCaseMail",
   clearCaseOutbox: "clearCaseOutbox",
+  recordSlaOutcome: "recordSlaOutcome",
   issueVerificationCode: "issueVerificationCode",
   expireVerification: "expireVerification",
 } as const;

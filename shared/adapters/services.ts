@@ -5,6 +5,7 @@ import { smsTransport, type SmsTransport } from "./sms/transport.js";
 import { CaseRepository } from "./cosmos/caseRepository.js";
 import { cosmos } from "./cosmos/cosmos.js";
 import { IntakeRepository } from "./cosmos/intakeRepository.js";
+import { ReportRepository } from "./cosmos/reportRepository.js";
 import { TenantRepository } from "./cosmos/tenantRepository.js";
 import { VerificationRepository } from "./cosmos/verificationRepository.js";
 
@@ -17,6 +18,7 @@ export interface Services {
   readonly tenants: TenantRepository;
   readonly intake: IntakeRepository;
   readonly verifications: VerificationRepository;
+  readonly reports: ReportRepository;
   readonly mail: MailTransport;
   /** Undefined where no SMS sender is configured (acs mode without CASECLOCK_SMS_SENDER). */
   readonly sms: SmsTransport | undefined;
@@ -37,6 +39,7 @@ export function services(): Services {
       tenants: new TenantRepository(containers.tenants),
       intake: new IntakeRepository(containers.intake),
       verifications: new VerificationRepository(containers.verifications),
+      reports: new ReportRepository(containers.reports),
       mail: mailTransport(s),
       sms: smsTransport(s),
       now: () => new Date(),
