@@ -102,7 +102,8 @@ app.http("getCase", {
   handler: httpHandler("getCase", async (request) => {
     requireRole(request, "Agent");
     const doc = await loadCase(request.params.id ?? "");
-    return json(200, { ...caseView(doc.state, services().now()), pendingEvents: doc.inbox.length });
+    const now = services().now();
+    return json(200, { ...caseView(doc.state, now), pendingEvents: doc.inbox.length, now: now.toISOString() });
   }),
 });
 

@@ -41,6 +41,8 @@ export async function listCasesResponse(request: HttpRequest, routeTenantId?: st
     return json(200, {
       items: page.items.map((d) => queueRow(d.state)),
       ...(page.continuation ? { continuation: page.continuation } : {}),
+      // The server's clock, so that a page's countdowns agree with it (the local runtime's may be virtual).
+      now: services().now().toISOString(),
     });
   } catch (error) {
     if (error instanceof BadContinuationError)
