@@ -227,7 +227,8 @@ describe.skipIf(!hasChromium)("the support console in Chromium", { timeout: 90_0
     // A new tab has its own sessionStorage: it opens from the printed link like the first one.
     await phone.goto(consoleUrl(`#key=${encodeURIComponent(app.rt.functionKey)}`));
     await phone.locator("table.queue tbody tr").first().waitFor();
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // Evaluated in the page (a string: this file is type-checked without the DOM library).
+    const overflow = await phone.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(0);
     await phone.screenshot({ path: join(SCREENSHOTS, "queue-phone.png"), fullPage: true });
     await phone.close();
