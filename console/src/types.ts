@@ -68,6 +68,7 @@ export interface TimelineEntry {
 export interface CaseView {
   id: string;
   tenantId: string;
+  timeZone: string;
   title: string;
   description: string;
   category: string;

@@ -222,6 +222,31 @@ describe.skipIf(!hasChromium)("the support console in Chromium", { timeout: 90_0
     expect(tenant.body.holidays).toEqual(["2026-12-24", "2026-12-25"]);
   });
 
+  it("is served by the app: index.html never cached, hashed assets for a year, a strict CSP, only built files", async () => {
+    const index = await fetch(consoleUrl());
+    expect(index.status).toBe(200);
+    expect(index.headers.get("cache-control")).toBe("no-store");
+    expect(index.headers.get("content-security-policy")).toMatch(
+      /default-src 'none'; script-src 'self'; style-src 'self'/,
+    );
+    const html = await index.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/api\/console\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    expect(html).not.toMatch(/<script>|<style>|style="/);
+    for (const path of assets) {
+      const asset = await fetch(app.rt.url + path);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(asset.headers.get("content-security-policy")).not.toBeNull();
+    }
+    // A page of the console is index.html; a file the build did not write is not served, whatever the path.
+    expect((await fetch(consoleUrl("cases/anything"))).headers.get("content-type")).toMatch(/text\/html/);
+    for (const path of ["assets/nope.js", "assets/..%2F..%2F..%2Fpackage.json", "assets/%2e%2e%2findex.html"])
+      expect((await fetch(consoleUrl(path))).status, path).toBe(404);
+    // No key needed for the files; the API behind them still refuses a call without one.
+    expect((await fetch(`${app.rt.url}/api/cases?sort=nextDueAt`)).status).toBe(401);
+  });
+
   it("reads at phone width without sideways scrolling, and never broke its Content-Security-Policy", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "en-GB" });
     // A new tab has its own sessionStorage: it opens from the printed link like the first one.

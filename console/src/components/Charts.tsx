@@ -40,15 +40,16 @@ export function AttainmentChart({ rows, months }: { rows: ReportRow[]; months: s
           width,
           height: 220,
           title: t.report.attainment,
-          scales: { x: { time: false }, y: { range: [0, 100] } },
+          scales: { x: { time: false, range: [-0.5, months.length - 0.5] }, y: { range: [0, 100] } },
           axes: [
             { values: (_u, ticks) => ticks.map((i) => months[i] ?? ""), incrs: [1] },
-            { values: (_u, ticks) => ticks.map((v) => `${v} %`) },
+            { values: (_u, ticks) => ticks.map((v) => `${v} %`), size: 56 },
           ],
           series: [
-            {},
+            { label: t.report.columns.month, value: (_u, i) => (i == null ? "–" : (months[i] ?? "")) },
             ...severities.map((sev) => ({
               label: t.report.severityLabel(sev),
+              value: (_u: uPlot, v: number | null) => (v == null ? "–" : `${Math.round(v * 10) / 10} %`),
               stroke: SEVERITY_COLOURS[sev] ?? "#444",
               width: 2,
               points: { size: 7 },
@@ -79,9 +80,9 @@ export function DistributionChart({ rows }: { rows: ReportRow[] }) {
             x: { time: false, range: [-0.5, buckets.length - 0.5] },
             y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
           },
-          axes: [{ values: (_u, ticks) => ticks.map((i) => buckets[i] ?? ""), incrs: [1] }, {}],
+          axes: [{ values: (_u, ticks) => ticks.map((i) => buckets[i] ?? ""), incrs: [1] }, { size: 56 }],
           series: [
-            {},
+            { label: t.report.distribution, value: (_u, i) => (i == null ? "–" : (buckets[i] ?? "")) },
             {
               label: t.report.columns.cases,
               fill: "#1f6feb55",

@@ -15,11 +15,12 @@ export function ExplanationTimeline({ clock, timeZone }: { clock: ClockView; tim
   const start = Date.parse(clock.startedAt);
   const end = Math.max(Date.parse(clock.dueAt), start + 1);
   const x = (iso: string) => ((Date.parse(iso) - start) / (end - start)) * WIDTH;
-  const zone = e.timeZone || timeZone;
+  // Instants in the tenant's local time (what its people read); the calendar's own zone is named in the head.
+  const zone = timeZone;
   return (
     <div class="explanation" data-explanation={clock.kind}>
       <p class="explain-head">
-        {t.case.target}: <strong>{e.target.description}</strong> · {t.case.calendar}: {e.calendar} ({zone})
+        {t.case.target}: <strong>{e.target.description}</strong> · {t.case.calendar}: {e.calendar} ({e.timeZone})
       </p>
       <svg
         class="timeline-bar"

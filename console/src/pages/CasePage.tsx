@@ -70,7 +70,7 @@ function TimelineItem({ entry, timeZone }: { entry: TimelineEntry; timeZone: str
 export function CasePage({ id }: { id: string }) {
   const loaded = usePoll(
     async () => {
-      const view = await getJson<CaseView & { timeZone?: string }>(`/api/cases/${encodeURIComponent(id)}`);
+      const view = await getJson<CaseView>(`/api/cases/${encodeURIComponent(id)}`);
       syncServerClock(view.now);
       return view;
     },
@@ -85,7 +85,7 @@ export function CasePage({ id }: { id: string }) {
     ) : (
       <p>{t.loading}</p>
     );
-  const zone = c.clocks.initialResponse?.explanation.timeZone ?? "UTC";
+  const zone = c.timeZone;
   const clocks = CLOCK_ORDER.map((k) => c.clocks[k]).filter((x): x is ClockView => x !== undefined);
   return (
     <section aria-labelledby="case-title">
@@ -131,7 +131,7 @@ export function CasePage({ id }: { id: string }) {
         </details>
       )}
       <h2>{t.case.timeline}</h2>
-      <ol class="timeline">
+      <ol class="timeline" reversed>
         {[...c.timeline].reverse().map((entry) => (
           <TimelineItem entry={entry} timeZone={zone} />
         ))}

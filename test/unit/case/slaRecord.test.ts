@@ -95,6 +95,10 @@ describe("SLA records decided by the case", () => {
     expect(records([...breachedAgain.effects, ...answered.effects])).toEqual([]);
   });
 
+  it("opening a case decides no record: the intake path writes nothing more than before", () => {
+    expect(records(newCase().effects)).toEqual([]);
+  });
+
   it("the month is the month of receipt in the tenant's zone", () => {
     // 30 November 17:00 UTC is 1 December 01:00 in Beijing.
     const { state } = newCase({ receivedAt: at("2026-11-30T17:00:00.000Z") });
