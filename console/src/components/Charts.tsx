@@ -80,7 +80,11 @@ export function DistributionChart({ rows }: { rows: ReportRow[] }) {
             x: { time: false, range: [-0.5, buckets.length - 0.5] },
             y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
           },
-          axes: [{ values: (_u, ticks) => ticks.map((i) => buckets[i] ?? ""), incrs: [1] }, { size: 56 }],
+          axes: [
+            { values: (_u, ticks) => ticks.map((i) => buckets[i] ?? ""), incrs: [1] },
+            // Counts of cases: whole numbers only.
+            { size: 56, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] },
+          ],
           series: [
             { label: t.report.distribution, value: (_u, i) => (i == null ? "–" : (buckets[i] ?? "")) },
             {
