@@ -49,6 +49,7 @@ export default tseslint.config(
       "shared/case/**/*.ts",
       "shared/verification/**/*.ts",
       "shared/mail-templates/**/*.ts",
+      "shared/reports/**/*.ts",
     ],
     rules: {
       "no-restricted-imports": [

@@ -111,7 +111,8 @@ app.http("getCase", {
       doc.watchdog?.parkedAt === undefined
         ? {}
         : { parked: { at: doc.watchdog.parkedAt, reason: doc.watchdog.parkedReason } };
-    return json(200, { ...caseView(doc.state, s.now()), pendingEvents, ...parked });
+    const now = s.now();
+    return json(200, { ...caseView(doc.state, now), pendingEvents, ...parked, now: now.toISOString() });
   }),
 });
 
@@ -206,6 +207,7 @@ async function waitForOutcome(context: InvocationContext, tenantId: string, case
  */
 async function carryOutRefusal(context: InvocationContext, effects: readonly Effect[], state: CaseState) {
   for (const effect of effects) {
+    if (effect.type !== "sendMail") continue;
     try {
       await deliverCaseMailOnce(services(), effect, state);
     } catch (error) {

@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   );
   console.log(`embedded Cosmos DB: ${runtime.cosmos.endpoint} database ${runtime.cosmos.database}`);
   console.log(`outbox: GET ${runtime.url}/_local/outbox`);
+  // The key rides in the fragment, which the browser never sends to a server; the page keeps it for the tab only.
+  console.log(`console: ${runtime.url}/api/console/#key=${encodeURIComponent(runtime.functionKey)}`);
   console.log("functions:");
   for (const line of runtime.functions) console.log(`  ${line}`);
 }

@@ -54,6 +54,29 @@ export function compile(root, stage) {
 }
 
 /**
+ * Builds the support console (console/, Vite) into `<stage>/dist/console`, where functions/console.ts serves
+ * it from (`../console/` next to dist/functions). Vite is a devDependency of the checkout, used here only.
+ */
+export function buildConsole(root, stage) {
+  const vite = createRequire(join(root, "package.json")).resolve("vite/bin/vite.js");
+  run(
+    process.execPath,
+    [
+      vite,
+      "build",
+      "--config",
+      join(root, "console/vite.config.ts"),
+      "--outDir",
+      join(stage, "dist/console"),
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+    ],
+    root,
+  );
+}
+
+/**
  * package.json for the package: the same dependencies and lock (npm ci checks the two agree, devDependencies
  * included), no scripts (`prepare` would run tsc during npm ci; azd's `npm run build --if-present` then
  * finds nothing to do), no bin (the CLI is not deployed).
@@ -86,6 +109,7 @@ export function stagePackage(root) {
   // the local runtime, the CLI or a test, which would not work in Azure.
   const strays = readdirSync(join(stage, "dist")).filter((dir) => !RUNTIME_DIRS.includes(dir));
   if (strays.length > 0) throw new Error(`the runtime sources import ${strays.join(", ")}/, which is not deployed`);
+  buildConsole(root, stage);
   copyRootFiles(root, stage);
   installProductionDependencies(stage);
   return stage;

@@ -1,7 +1,7 @@
 import { type HttpRequest, type HttpResponseInit } from "@azure/functions";
 import { z } from "zod";
 import { services } from "../../shared/adapters/services.js";
-import { caseSummary } from "../../shared/case/index.js";
+import { queueRow } from "../../shared/case/index.js";
 import { BadContinuationError } from "../../shared/adapters/cosmos/caseRepository.js";
 import { tenantIdSchema } from "../../shared/tenant/tenant.js";
 import { validate } from "./body.js";
@@ -13,6 +13,10 @@ const listQuerySchema = z
     tenantId: tenantIdSchema.optional(),
     status: z.enum(["open", "awaitingCustomer", "resolved", "closed"]).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
+    category: z.enum(["technical", "billing", "presales"]).optional(),
+    severity: z.enum(["A", "B", "C"]).optional(),
+    state: z.enum(["breached", "warned", "awaitingCustomer", "onTrack"]).optional(),
+    sort: z.enum(["receivedAt", "nextDueAt"]).default("receivedAt"),
     continuation: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,4096}$/, "is a continuation token of this list")
@@ -26,7 +30,11 @@ const listQuerySchema = z
  */
 const PLATFORM_PARAMETERS = new Set(["code"]);
 
-/** One page of case summaries, newest first; `tenantId` from the route overrides (and excludes) the query's. */
+/**
+ * One page of cases, newest first, or with `sort=nextDueAt` the support queue: cases with a clock owed,
+ * breached first, then by the soonest deadline (composite indexes in shared/adapters/cosmos/containers.ts).
+ * `tenantId` from the route overrides (and excludes) the query's.
+ */
 export async function listCasesResponse(request: HttpRequest, routeTenantId?: string): Promise<HttpResponseInit> {
   const raw = Object.fromEntries([...request.query.entries()].filter(([name]) => !PLATFORM_PARAMETERS.has(name)));
   const query = validate(
@@ -40,8 +48,10 @@ export async function listCasesResponse(request: HttpRequest, routeTenantId?: st
       ...(routeTenantId !== undefined ? { tenantId: routeTenantId } : {}),
     });
     return json(200, {
-      items: page.items.map((d) => caseSummary(d.state)),
+      items: page.items.map((d) => queueRow(d.state)),
       ...(page.continuation ? { continuation: page.continuation } : {}),
+      // The server's clock, so that a page's countdowns agree with it (the local runtime's may be virtual).
+      now: services().now().toISOString(),
     });
   } catch (error) {
     if (error instanceof BadContinuationError)

@@ -13,7 +13,28 @@ var containers = [
   { name: 'cases', partitionKey: '/tenantId', defaultTtl: null }
   { name: 'verifications', partitionKey: '/id', defaultTtl: -1 }
   { name: 'intake', partitionKey: '/source', defaultTtl: -1 }
+  { name: 'reports', partitionKey: '/tenantId', defaultTtl: null }
 ]
+
+// The support queue (GET /api/cases?sort=nextDueAt) sorts breached cases first, then by the soonest
+// deadline: an ORDER BY over several properties is served only from a composite index matching it, and a
+// filter's property leads the index (shared/adapters/cosmos/containers.ts `queueIndexes`, kept equal by a test;
+// https://learn.microsoft.com/azure/cosmos-db/index-policy#composite-indexes).
+var casesIndexingPolicy = {
+  indexingMode: 'consistent'
+  automatic: true
+  includedPaths: [{ path: '/*' }]
+  // Never queried: the decider's state, the outbox, and the events' bodies (messages). Keeping them out of
+  // the index keeps writes cheap whatever people write (shared/adapters/cosmos/containers.ts says the same).
+  excludedPaths: [{ path: '/"_etag"/?' }, { path: '/state/*' }, { path: '/outbox/*' }, { path: '/event/*' }]
+  compositeIndexes: [
+    [{ path: '/breached', order: 'descending' }, { path: '/nextDueAt', order: 'ascending' }]
+    [{ path: '/status', order: 'ascending' }, { path: '/breached', order: 'descending' }, { path: '/nextDueAt', order: 'ascending' }]
+    [{ path: '/tenantId', order: 'ascending' }, { path: '/breached', order: 'descending' }, { path: '/nextDueAt', order: 'ascending' }]
+    [{ path: '/category', order: 'ascending' }, { path: '/breached', order: 'descending' }, { path: '/nextDueAt', order: 'ascending' }]
+    [{ path: '/severity', order: 'ascending' }, { path: '/breached', order: 'descending' }, { path: '/nextDueAt', order: 'ascending' }]
+  ]
+}
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
   name: accountName
@@ -48,7 +69,8 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
       resource: union(
         { id: c.name, partitionKey: { paths: [c.partitionKey], kind: 'Hash', version: 2 } },
         // defaultTtl -1: TTL on, items expire only when they carry their own `ttl`.
-        c.defaultTtl == null ? {} : { defaultTtl: c.defaultTtl }
+        c.defaultTtl == null ? {} : { defaultTtl: c.defaultTtl },
+        c.name == 'cases' ? { indexingPolicy: casesIndexingPolicy } : {}
       )
     }
   }

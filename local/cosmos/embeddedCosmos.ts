@@ -8,12 +8,11 @@ import { enforceAzureLimits } from "./azureLimits.js";
 import { CosmosStorePersistence } from "./cosmosStorePersistence.js";
 import { deleteExpiredItems } from "./itemExpiry.js";
 import { loadOrCreateCertificate } from "./localCertificate.js";
+import { type ContainerDefinition } from "../../shared/adapters/cosmos/containers.js";
+import { ensureContainer } from "../../shared/adapters/cosmos/ensureContainer.js";
 
-export interface ContainerSpec {
-  readonly id: string;
-  readonly partitionKeyPath: string;
-  readonly defaultTtlSeconds?: number;
-}
+/** A container as the app declares it (partition key, TTL, composite indexes). */
+export type ContainerSpec = Omit<ContainerDefinition, "purpose">;
 
 export interface EmbeddedCosmosOptions {
   readonly dataDir: string;
@@ -103,14 +102,7 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
   });
   try {
     const { database } = await client.databases.createIfNotExists({ id: o.database });
-    for (const c of o.containers) {
-      await database.containers.createIfNotExists({
-        id: c.id,
-        // Hash v2 (large partition keys), as infra/modules/cosmos.bicep creates them in Azure.
-        partitionKey: { paths: [c.partitionKeyPath], version: 2 },
-        ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}),
-      });
-    }
+    for (const c of o.containers) await ensureContainer(database, c);
   } finally {
     client.dispose();
     agent.destroy();

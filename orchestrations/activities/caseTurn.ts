@@ -50,6 +50,10 @@ async function carryOut(effects: readonly Effect[], state: CaseState): Promise<v
       case "sendMail":
         await deliverDecidedMail(services(), effect, state);
         break;
+      case "recordSla":
+        // Idempotent: the rollup holds one entry per case and cycle, written over the version read (ETag).
+        await services().reports.record(effect.outcome, services().now().toISOString());
+        break;
     }
   }
 }

@@ -6,6 +6,7 @@ import { CaseQueries } from "./cosmos/caseQueries.js";
 import { CaseRepository } from "./cosmos/caseRepository.js";
 import { cosmos } from "./cosmos/cosmos.js";
 import { IntakeRepository } from "./cosmos/intakeRepository.js";
+import { ReportRepository } from "./cosmos/reportRepository.js";
 import { TenantRepository } from "./cosmos/tenantRepository.js";
 import { VerificationRepository } from "./cosmos/verificationRepository.js";
 
@@ -19,6 +20,7 @@ export interface Services {
   readonly tenants: TenantRepository;
   readonly intake: IntakeRepository;
   readonly verifications: VerificationRepository;
+  readonly reports: ReportRepository;
   readonly mail: MailTransport;
   /** Undefined where no SMS sender is configured (acs mode without CASECLOCK_SMS_SENDER). */
   readonly sms: SmsTransport | undefined;
@@ -40,6 +42,7 @@ export function services(): Services {
       tenants: new TenantRepository(containers.tenants),
       intake: new IntakeRepository(containers.intake),
       verifications: new VerificationRepository(containers.verifications),
+      reports: new ReportRepository(containers.reports),
       mail: mailTransport(s),
       sms: smsTransport(s),
       now: () => new Date(),

@@ -10,6 +10,7 @@ import {
 } from "./clocks.js";
 import { type AgentCommand, type IdentifiedCommand, type PolicyChanged } from "./commands.js";
 import { type Draft } from "./draft.js";
+import { recordSla } from "./slaRecord.js";
 import { type Clocks, type ResponseClock } from "./state.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -21,6 +22,7 @@ function currentInitialClock(clocks: Clocks): ResponseClock {
 
 /** The support side answered the customer: initial responses still owed are answered, and Sev A follow-ups restart. */
 function supportAnswered(draft: Draft, restartFollowUp: boolean): void {
+  const firstResponse = draft.facts.firstResponseAt === undefined;
   const clocks: Mutable<Clocks> = { ...draft.facts.clocks };
   for (const kind of ["initialResponse", "revisedInitialResponse"] as const) {
     const clock = clocks[kind];
@@ -44,6 +46,7 @@ function supportAnswered(draft: Draft, restartFollowUp: boolean): void {
       draft.facts.policy,
     );
   draft.setClocks(clocks);
+  if (firstResponse && draft.facts.firstResponseAt !== undefined) recordSla(draft, "answered");
 }
 
 function stopAllClocks(draft: Draft, reason: string): void {

@@ -4,6 +4,7 @@ import { closeCase } from "./applyCommand.js";
 import { startCustomerClock, stopClock } from "./clocks.js";
 import { type Draft } from "./draft.js";
 import { type Milestone } from "./milestones.js";
+import { recordSla } from "./slaRecord.js";
 import { type Clocks, type CustomerClock, type ResponseClock } from "./state.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -153,6 +154,7 @@ export function applyMilestone(draft: Draft, milestone: Milestone): void {
         nextEscalationAt: notify.toISOString(),
       });
       draft.log({ type: "breached", actor: "system", clock: clock.kind, dueAt: clock.dueAt, at: clock.dueAt });
+      if (clock.kind === "initialResponse") recordSla(draft, "breached");
       return;
     }
     case "escalate":

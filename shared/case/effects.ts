@@ -1,4 +1,5 @@
 import { type Category, type Severity } from "../policy/severity.js";
+import { type SlaOutcome } from "../reports/slaOutcome.js";
 
 /** Who a message is for; addresses and languages are resolved by the mail activity, not the decider. */
 export type Recipient =
@@ -31,6 +32,17 @@ export interface SendMail {
   readonly data: MailData;
 }
 
-export type Effect = SendMail;
+/**
+ * Record the initial-response outcome in the SLA rollup (reports are computed from these, never by scanning
+ * cases). Decided when the clock breaches and when the support side first answers; carrying it out twice
+ * changes nothing (shared/reports/rollup.ts merges).
+ */
+export interface RecordSla {
+  readonly type: "recordSla";
+  readonly id: string;
+  readonly outcome: SlaOutcome;
+}
+
+export type Effect = SendMail | RecordSla;
 
 export type { Severity };

@@ -9,3 +9,4 @@ export { caseView, caseSummary, type CaseView } from "./view.js";
 export { isoDuration, parseIsoDuration } from "./duration.js";
 export { newCaseId, caseIdFor, parseCaseId, caseInstanceId } from "./ids.js";
 export { queueFacts, type QueueFacts } from "./queue.js";
+export { queueRow, type QueueRow } from "./queueRow.js";

@@ -37,6 +37,8 @@ export function caseView(state: CaseState, now: Date) {
     title: state.title,
     description: state.description,
     category: state.category,
+    /** The organisation's time zone, for showing instants to its people. */
+    timeZone: state.timeZone,
     contactMethod: state.contactMethod,
     source: state.source,
     openedBy: state.openedBy,

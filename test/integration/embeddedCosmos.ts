@@ -9,6 +9,7 @@ import { parseSettings, type Settings } from "../../shared/config/index.js";
 import { createCosmosClient } from "../../shared/adapters/cosmos/cosmos.js";
 import { containerDefinitions } from "../../shared/adapters/cosmos/containers.js";
 import { enforceAzureLimits } from "../../local/cosmos/azureLimits.js";
+import { ensureContainer } from "../../shared/adapters/cosmos/ensureContainer.js";
 
 export interface EmbeddedCosmos {
   readonly settings: Settings;
@@ -61,13 +62,7 @@ export async function startEmbeddedCosmos(databaseId = "caseclock-test"): Promis
   });
   const client = createCosmosClient(settings);
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
-  for (const c of containerDefinitions) {
-    await database.containers.createIfNotExists({
-      id: c.id,
-      partitionKey: { paths: [c.partitionKeyPath], version: 2 },
-      ...(c.defaultTtlSeconds !== undefined ? { defaultTtl: c.defaultTtlSeconds } : {}),
-    });
-  }
+  for (const c of containerDefinitions) await ensureContainer(database, c);
   return {
     settings,
     client,

@@ -1,14 +1,58 @@
 import { type Container } from "@azure/cosmos";
 import { type CaseState, type CaseStatus } from "../../case/index.js";
+import { type Severity } from "../../policy/severity.js";
 import { type CaseDocument, type CaseEventDocument } from "./caseDocument.js";
 import { BadContinuationError, decodeContinuation, encodeContinuation } from "./continuation.js";
 import { isTransient, withTransientRetry } from "./retry.js";
 
+/** The queue's states (badges): breached, warned but not yet breached, waiting on the customer, on track. */
+export type QueueState = "breached" | "warned" | "awaitingCustomer" | "onTrack";
+
 export interface CaseListQuery {
   readonly tenantId?: string;
   readonly status?: CaseStatus;
+  readonly category?: CaseState["category"];
+  readonly severity?: Severity;
+  readonly state?: QueueState;
+  /** `receivedAt`: newest first (the default); `nextDueAt`: cases with a clock owed, breached first, then soonest due. */
+  readonly sort?: "receivedAt" | "nextDueAt";
   readonly limit: number;
   readonly continuation?: string;
+}
+
+const stateFilters: Record<QueueState, string> = {
+  breached: "c.breached = true",
+  warned: "c.warned = true AND c.breached = false",
+  awaitingCustomer: "c.status = 'awaitingCustomer'",
+  onTrack: "c.status = 'open' AND c.breached = false AND c.warned = false",
+};
+
+/** Equality filters that may lead a queue composite index (containers.ts `queueIndexes`), in order of preference. */
+const QUEUE_INDEX_LEADS = ["status", "tenantId", "category", "severity"] as const;
+
+/**
+ * The query for a list: parameterised filters, and the ORDER BY the composite indexes serve. With an
+ * equality filter, its property leads the ORDER BY (sorting on a property that is constant changes nothing)
+ * so that Cosmos DB can serve filter and sort from one composite index. Only case documents are listed
+ * (the container also holds each case's event documents).
+ */
+export function listQuerySpec(query: CaseListQuery): { query: string; parameters: { name: string; value: string }[] } {
+  const filters: string[] = ["c.docType = 'case'"];
+  const parameters: { name: string; value: string }[] = [];
+  for (const field of ["tenantId", "status", "category", "severity"] as const) {
+    const value = query[field];
+    if (value === undefined) continue;
+    filters.push(`c.${field} = @${field}`);
+    parameters.push({ name: `@${field}`, value });
+  }
+  if (query.state !== undefined) filters.push(stateFilters[query.state]);
+  let order = "c.receivedAt DESC";
+  if (query.sort === "nextDueAt") {
+    filters.push("IS_STRING(c.nextDueAt)");
+    const lead = QUEUE_INDEX_LEADS.find((field) => query[field] !== undefined);
+    order = `${lead !== undefined ? `c.${lead} ASC, ` : ""}c.breached DESC, c.nextDueAt ASC`;
+  }
+  return { query: `SELECT * FROM c WHERE ${filters.join(" AND ")} ORDER BY ${order}`, parameters };
 }
 
 /** A case the watchdog must look at, and why. */
@@ -26,27 +70,21 @@ export class CaseQueries {
   constructor(private readonly container: Container) {}
 
   async list(query: CaseListQuery): Promise<{ items: CaseDocument[]; continuation?: string }> {
-    const filters: string[] = ["c.docType = 'case'"];
-    const parameters: { name: string; value: string }[] = [];
-    if (query.tenantId !== undefined) {
-      filters.push("c.tenantId = @tenantId");
-      parameters.push({ name: "@tenantId", value: query.tenantId });
-    }
-    if (query.status !== undefined) {
-      filters.push("c.status = @status");
-      parameters.push({ name: "@status", value: query.status });
-    }
-    const filterKey = JSON.stringify([query.tenantId ?? null, query.status ?? null]);
+    // A token belongs to the filters and sort it was issued for: the first two entries keep the tokens issued
+    // before sorting and the queue filters existed valid.
+    const extra = [query.category, query.severity, query.state, query.sort === "nextDueAt" ? "nextDueAt" : undefined];
+    const filterKey = JSON.stringify([
+      query.tenantId ?? null,
+      query.status ?? null,
+      ...(extra.some((v) => v !== undefined) ? extra.map((v) => v ?? null) : []),
+    ]);
     const continuationToken =
       query.continuation === undefined ? undefined : decodeContinuation(filterKey, query.continuation);
-    const iterator = this.container.items.query<CaseDocument>(
-      { query: `SELECT * FROM c WHERE ${filters.join(" AND ")} ORDER BY c.receivedAt DESC`, parameters },
-      {
-        maxItemCount: query.limit,
-        ...(continuationToken ? { continuationToken } : {}),
-        ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}),
-      },
-    );
+    const iterator = this.container.items.query<CaseDocument>(listQuerySpec(query), {
+      maxItemCount: query.limit,
+      ...(continuationToken ? { continuationToken } : {}),
+      ...(query.tenantId !== undefined ? { partitionKey: query.tenantId } : {}),
+    });
     let page;
     try {
       page = await withTransientRetry(() => iterator.fetchNext());

@@ -37,6 +37,7 @@ export function openContainers(database: Database): Containers {
     cases: database.container(containers.cases.id),
     verifications: database.container(containers.verifications.id),
     intake: database.container(containers.intake.id),
+    reports: database.container(containers.reports.id),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decide, nextWakeUp } from "../../../shared/case/index.js";
 import { clockSettingsWith } from "../../support/clockSettings.js";
-import { at, event, newCase, runUntil, tick } from "./fixtures.js";
+import { at, event, mails, newCase, runUntil, tick } from "./fixtures.js";
 
 describe("opening a case", () => {
   it("starts the initial-response clock with its due instant, warning point and acknowledgement", () => {
@@ -39,7 +39,7 @@ describe("opening a case", () => {
     expect(state.reasons).toEqual(["sev-a-requires-advanced-agreement"]);
     expect(state.timeline.map((e) => e.type)).toEqual(["opened", "severityAdjusted"]);
     expect(state.timeline[1]).toMatchObject({ from: "A", to: "B", reason: "sev-a-requires-advanced-agreement" });
-    expect(effects[0]?.data).toMatchObject({
+    expect(mails(effects)[0]?.data).toMatchObject({
       requestedSeverity: "A",
       severity: "B",
       reasons: ["sev-a-requires-advanced-agreement"],
@@ -74,7 +74,7 @@ describe("initial response: warning, breach, repeated escalation, response", () 
       escalations: 1,
     });
     expect(s1.escalationLevel).toBe(1);
-    expect(e1.map((e) => [e.template, e.to])).toEqual([
+    expect(mails(e1).map((e) => [e.template, e.to])).toEqual([
       ["warning", { kind: "queue", category: "technical" }],
       ["escalation", { kind: "escalation", level: 1 }],
     ]);
@@ -114,7 +114,7 @@ describe("initial response: warning, breach, repeated escalation, response", () 
     expect(early.state.clocks.initialResponse).toMatchObject({ state: "met", metAt: "2026-11-21T10:00:00.000Z" });
     const exactly = decide(state, event({ type: "agentResponded" }), at("2026-11-21T15:30:00.000Z"));
     expect(exactly.state.clocks.initialResponse).toMatchObject({ state: "met", metAt: "2026-11-21T15:30:00.000Z" });
-    expect(exactly.effects.map((e) => e.template)).toEqual(["warning"]);
+    expect(mails(exactly.effects).map((e) => e.template)).toEqual(["warning"]);
   });
 
   it("applies missed milestones before a late event (the timer and the event raced)", () => {
@@ -124,7 +124,7 @@ describe("initial response: warning, breach, repeated escalation, response", () 
       state: "breached",
       respondedAt: "2026-11-21T15:30:00.001Z",
     });
-    expect(d.effects.map((e) => e.template)).toEqual(["warning", "escalation"]);
+    expect(mails(d.effects).map((e) => e.template)).toEqual(["warning", "escalation"]);
   });
 
   it("after an outage, escalates once for the overdue repeats and resumes the rhythm", () => {

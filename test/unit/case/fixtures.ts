@@ -6,6 +6,7 @@ import {
   type CaseState,
   type Effect,
   type IdentifiedCommand,
+  type SendMail,
 } from "../../../shared/case/index.js";
 import { defaultClockSettings } from "../../support/clockSettings.js";
 import {
@@ -103,6 +104,11 @@ export function letTimePass(state: CaseState, until: Date): { state: CaseState; 
 }
 
 export const tick = { type: "tick" } as const;
+
+/** The mail among decided effects (the SLA records are tested in slaRecord.test.ts). */
+export function mails(effects: readonly Effect[]): SendMail[] {
+  return effects.filter((e): e is SendMail => e.type === "sendMail");
+}
 
 /** `letTimePass` without the instants: the state and the effects, in order. */
 export function runUntil(state: CaseState, until: Date): { state: CaseState; effects: Effect[] } {

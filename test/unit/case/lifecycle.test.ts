@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide, nextWakeUp } from "../../../shared/case/index.js";
-import { FRIDAY_2330_BEIJING, at, event, newCase, plusHours, runUntil, tick } from "./fixtures.js";
+import { FRIDAY_2330_BEIJING, at, event, newCase, plusHours, runUntil, tick, mails } from "./fixtures.js";
 
 describe("resolve, close, reopen (SPEC §2.3)", () => {
   function closedCase() {
@@ -40,7 +40,7 @@ describe("resolve, close, reopen (SPEC §2.3)", () => {
       reopenableUntil: "2026-12-12T01:00:00.000Z",
     });
     expect(after.timeline.at(-1)).toMatchObject({ type: "closed", actor: "system" });
-    expect(effects.map((e) => e.template)).toEqual(["closingSurvey"]);
+    expect(mails(effects).map((e) => e.template)).toEqual(["closingSurvey"]);
     const reopened = decide(after, event({ type: "reopened" }), at("2026-12-01T00:00:00.000Z"));
     expect(reopened.state.status).toBe("open");
   });

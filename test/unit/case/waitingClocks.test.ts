@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decide, nextWakeUp } from "../../../shared/case/index.js";
 import { defaultClockSettings } from "../../support/clockSettings.js";
-import { at, event, newCase, runUntil } from "./fixtures.js";
+import { at, event, mails, newCase, runUntil } from "./fixtures.js";
 
 const MAX_CUSTOMER_REMINDERS = defaultClockSettings.customerReminders;
 
@@ -74,13 +74,13 @@ describe("customer response clock (SPEC §2.3)", () => {
     expect(state.severity).toBe("C");
     expect(state.clocks.customerResponse).toMatchObject({ severity: "C", state: "running" });
     expect(state.clockHistory.at(-1)).toMatchObject({ severity: "B", expiredAt: "2026-11-23T16:00:00.000Z" });
-    expect(effects.map((e) => e.template)).toEqual(["severityLowered"]);
+    expect(mails(effects).map((e) => e.template)).toEqual(["severityLowered"]);
   });
 
   it(`Sev C is not lowered: it is reminded, at most ${MAX_CUSTOMER_REMINDERS} times, then the queue is told`, () => {
     const { state, effects } = runUntil(awaiting("C"), at("2027-01-01T00:00:00.000Z"));
     expect(state.severity).toBe("C");
-    expect(effects.map((e) => e.template)).toEqual([
+    expect(mails(effects).map((e) => e.template)).toEqual([
       "customerReminder",
       "customerReminder",
       "customerReminder",
@@ -102,7 +102,7 @@ describe("Sev A follow-ups", () => {
       warnAt: "2026-11-20T19:00:00.000Z",
     });
     const { state: late, effects } = runUntil(responded, at("2026-11-20T20:00:00.000Z"));
-    expect(effects.map((e) => e.template)).toEqual(["warning", "escalation"]);
+    expect(mails(effects).map((e) => e.template)).toEqual(["warning", "escalation"]);
     expect(late.clocks.followUp).toMatchObject({ state: "breached" });
     expect(late.escalationLevel).toBe(1);
     const updated = decide(late, event({ type: "agentResponded" }), at("2026-11-20T20:30:00.000Z")).state;

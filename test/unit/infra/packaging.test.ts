@@ -68,6 +68,9 @@ describe("azd packaging from a fresh clone", () => {
         .map((f) => `dist/${f.replace(/\.ts$/, ".js")}`);
     expect(entryFiles.sort()).toEqual([...sources("functions"), ...sources("orchestrations")].sort());
     expect([...paths].some((p) => p.startsWith("dist/shared/"))).toBe(true);
+    // The console the app serves (functions/console.ts reads ../console/ next to dist/functions).
+    expect(paths).toContain("dist/console/index.html");
+    expect([...paths].some((p) => /^dist\/console\/assets\/.+\.js$/.test(p))).toBe(true);
   });
 
   it("holds production dependencies only", () => {
