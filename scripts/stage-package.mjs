@@ -58,7 +58,8 @@ export function compile(root, stage) {
  * it from (`../console/` next to dist/functions). Vite is a devDependency of the checkout, used here only.
  */
 export function buildConsole(root, stage) {
-  const vite = createRequire(join(root, "package.json")).resolve("vite/bin/vite.js");
+  // vite's package "exports" hide bin/vite.js from require.resolve: find the package folder, then its bin.
+  const vite = join(dirname(createRequire(join(root, "package.json")).resolve("vite/package.json")), "bin/vite.js");
   run(
     process.execPath,
     [
