@@ -8,7 +8,8 @@ import { validate } from "./body.js";
 import { json } from "./handler.js";
 import { problem } from "./problem.js";
 
-const listQuerySchema = z
+/** GET /api/cases (and a tenant's own list, without tenantId): filters and paging. */
+export const listQuerySchema = z
   .object({
     tenantId: tenantIdSchema.optional(),
     status: z.enum(["open", "awaitingCustomer", "resolved", "closed"]).optional(),
