@@ -32,6 +32,10 @@ import { problem, problemBody } from "./http/problem.js";
 import { deliverCaseMail } from "../shared/adapters/mail/caseMail.js";
 import { caseEventBodySchema } from "./http/caseEventBody.js";
 import { refusalAnswer, rejectionProblem } from "./http/domainProblems.js";
+import { type Body } from "./http/schemas/common.js";
+import { type acceptedSchema } from "./http/schemas/accepted.js";
+import { type eventAcceptedSchema, type eventAppliedSchema } from "./http/schemas/caseEvent.js";
+import { type staffCaseViewSchema } from "./http/schemas/caseView.js";
 
 /** Runs `handle` under the request's Idempotency-Key when it has one. */
 async function idempotent(
@@ -81,7 +85,11 @@ app.http("openCase", {
       if (outcome.kind === "refused") return refusalAnswer(outcome);
       await startCase(context, outcome.tenantId, outcome.body.id);
       log(context, "info", "case opened", { source: "api", caseId: outcome.body.id, severity: outcome.body.severity });
-      return { status: 202, headers: { location: `/api/cases/${outcome.body.id}` }, body: outcome.body };
+      return {
+        status: 202,
+        headers: { location: `/api/cases/${outcome.body.id}` },
+        body: outcome.body satisfies Body<typeof acceptedSchema>,
+      };
     });
   }),
 });
@@ -102,7 +110,10 @@ app.http("getCase", {
   handler: httpHandler("getCase", async (request) => {
     requireRole(request, "Agent");
     const doc = await loadCase(request.params.id ?? "");
-    return json(200, { ...caseView(doc.state, services().now()), pendingEvents: doc.inbox.length });
+    return json(200, {
+      ...caseView(doc.state, services().now()),
+      pendingEvents: doc.inbox.length,
+    } satisfies Body<typeof staffCaseViewSchema>);
   }),
 });
 
@@ -193,7 +204,9 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
       return {
         status: 202,
         headers: { location: `/api/cases/${id}` },
-        body: { event: { id: eventId, type: event.type, status: "accepted", receivedAt: now.toISOString() } },
+        body: {
+          event: { id: eventId, type: event.type, status: "accepted", receivedAt: now.toISOString() },
+        } satisfies Body<typeof eventAcceptedSchema>,
       };
     }
     const view = caseView(applied.state, s.now());
@@ -210,7 +223,10 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
 
     return {
       status: 200,
-      body: { event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() }, case: view },
+      body: {
+        event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() },
+        case: view,
+      } satisfies Body<typeof eventAppliedSchema>,
     };
   });
 }

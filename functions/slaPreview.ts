@@ -5,6 +5,8 @@ import { previewDue, type PolicyTenant } from "../shared/policy/index.js";
 import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { slaPreviewBodySchema } from "./http/slaPreviewBody.js";
+import { type Body } from "./http/schemas/common.js";
+import { type previewSchema } from "./http/schemas/preview.js";
 import { httpHandler, json } from "./http/handler.js";
 import { problem } from "./http/problem.js";
 
@@ -47,7 +49,7 @@ app.http("slaPreview", {
         impactStatement: impact,
         clockSettings: s.clockSettings,
         ...(p.contactMethod ? { contactMethod: p.contactMethod } : {}),
-      }),
+      }) satisfies Body<typeof previewSchema>,
     );
   }),
 });

@@ -7,6 +7,8 @@ import { tenantIdSchema } from "../../shared/tenant/tenant.js";
 import { validate } from "./body.js";
 import { json } from "./handler.js";
 import { problem } from "./problem.js";
+import { type Body } from "./schemas/common.js";
+import { type caseListSchema } from "./schemas/caseView.js";
 
 /** GET /api/cases (and a tenant's own list, without tenantId): filters and paging. */
 export const listQuerySchema = z
@@ -43,7 +45,7 @@ export async function listCasesResponse(request: HttpRequest, routeTenantId?: st
     return json(200, {
       items: page.items.map((d) => caseSummary(d.state)),
       ...(page.continuation ? { continuation: page.continuation } : {}),
-    });
+    } satisfies Body<typeof caseListSchema>);
   } catch (error) {
     if (error instanceof BadContinuationError)
       throw problem(

@@ -72,10 +72,13 @@ export const problemTypes = {
     status: 422,
     when: "The Idempotency-Key was first used with another request body: use a new key for a new request.",
   },
-  "severity-unchanged": { status: 422, when: "A severity change to the severity the case already has." },
+  "severity-unchanged": {
+    status: 422,
+    when: "A severity change to the severity the case already has (409 when the case changed to it before the event was applied).",
+  },
   "severity-not-eligible": {
     status: 422,
-    when: "The tenant cannot hold severity A for this request; `reasons` says why.",
+    when: "The tenant cannot hold severity A for this request; `reasons` says why (409 when found only as the event was applied).",
   },
   "code-incorrect": {
     status: 422,

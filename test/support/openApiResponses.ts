@@ -25,13 +25,15 @@ export interface OpenApiDocument {
 
 const HOST_STATUSES = new Set([404, 405, 414, 431]);
 
-const pointerPart = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+/** One RFC 6901 pointer segment. */
+export const pointerPart = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 // ajv-formats is CommonJS: under Node's ESM interop its default export may arrive wrapped.
 const addFormats = ((formats as unknown as { default?: typeof formats }).default ?? formats) as unknown as (
   ajv: Ajv2020,
 ) => void;
 
-function describe(errors: readonly ErrorObject[] | null | undefined): string[] {
+/** Ajv errors as lines a test failure can show. */
+export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).slice(0, 8).map((e) => {
     const where = e.instancePath === "" ? "(body)" : e.instancePath;
     const extra = e.keyword === "additionalProperties" ? ` "${String(e.params.additionalProperty)}"` : "";
@@ -111,11 +113,18 @@ export class OpenApiResponses {
       return [`${name} ${answer.status}: the body is not JSON`];
     }
     const validate = this.validator(found.template, found.method, answer.status, media);
-    return validate(body) ? [] : describe(validate.errors).map((e) => `${name} ${answer.status} ${e}`);
+    return validate(body) ? [] : describeErrors(validate.errors).map((e) => `${name} ${answer.status} ${e}`);
   }
 
   private validator(template: string, method: string, status: number, media: string): ValidateFunction {
-    const ref = `openapi#/paths/${pointerPart(template)}/${method}/responses/${status}/content/${pointerPart(media)}/schema`;
+    return this.schemaAt(
+      `/paths/${pointerPart(template)}/${method}/responses/${status}/content/${pointerPart(media)}/schema`,
+    );
+  }
+
+  /** A validator for the schema at a JSON pointer into the document (e.g. `/components/schemas/Case`). */
+  schemaAt(pointer: string): ValidateFunction {
+    const ref = `openapi#${pointer}`;
     let validate = this.validators.get(ref);
     if (validate === undefined) {
       validate = this.ajv.compile({ $ref: ref });

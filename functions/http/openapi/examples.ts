@@ -5,6 +5,7 @@ import { supportRequestSchema, type SupportRequest } from "../../../shared/intak
 import { eligibility, previewDue, resolveCasePolicy } from "../../../shared/policy/index.js";
 import { tenantProfileSchema, type TenantProfileInput } from "../../../shared/tenant/tenant.js";
 import { startVerification } from "../../../shared/verification/startVerification.js";
+import { confirm, hashCode } from "../../../shared/verification/verification.js";
 import { validate } from "../body.js";
 import { rejectionProblem } from "../domainProblems.js";
 import { problemBody, ProblemError, problemResponse } from "../problem.js";
@@ -149,11 +150,22 @@ export const previewAnswer = previewDue({
 });
 
 export const verificationInput = { tenantId: TENANT_ID, phone: "+861055550199", admin: "admin@contoso.cn" } as const;
-export const verificationAnswer = verificationView(
-  startVerification(
-    { ...verificationInput, channel: "email" },
-    tenant,
-    "3f2b8c1e-7d4a-4e9b-a6c5-1d2e3f4a5b6c",
-    new Date("2026-11-20T16:00:00.000Z"),
-  ),
+const started = startVerification(
+  { ...verificationInput, channel: "email" },
+  tenant,
+  "3f2b8c1e-7d4a-4e9b-a6c5-1d2e3f4a5b6c",
+  new Date("2026-11-20T16:00:00.000Z"),
 );
+export const verificationAnswer = verificationView(started);
+
+/** The code the admin received, read out two minutes later (issued as the orchestration's activity issues it). */
+export const confirmInput = { code: "204816" } as const;
+const EXAMPLE_CODE_KEY = "an-example-key-that-is-not-any-deployment-s-key";
+const confirmed = confirm(
+  { ...started, codeGeneration: 1, codeHash: hashCode(EXAMPLE_CODE_KEY, started.id, confirmInput.code) },
+  confirmInput.code,
+  EXAMPLE_CODE_KEY,
+  new Date("2026-11-20T16:02:00.000Z"),
+);
+if (confirmed.outcome !== "verified") throw new Error("the example code must verify");
+export const verifiedAnswer = verificationView(confirmed.record);

@@ -17,7 +17,7 @@ function who(operation: oas31.OperationObject): string {
   const names = security.flatMap((requirement) => Object.keys(requirement));
   if (names.includes("standardWebhooks")) return "the source's signature";
   const roles = security.flatMap((requirement) => requirement.entra ?? []);
-  return roles.length > 0 ? `key or ${roles.join(", ")}` : "key or the tenant's principal";
+  return roles.length > 0 ? `key, or Entra role ${roles.join(", ")}` : "key, or the tenant's own Entra sign-in";
 }
 
 export function routesTable(doc: oas31.OpenAPIObject): string {

@@ -56,3 +56,6 @@ export function sameShape<Code, Schema>(
 ): void {
   void check;
 }
+
+/** The type of an answer body as the document describes it: handlers write `body satisfies Body<typeof schema>`. */
+export type Body<S extends z.ZodType> = DeepReadonly<z.output<S>>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { verificationSchema } from "../../schemas/verification.js";
 import { confirmVerificationBodySchema, startVerificationBodySchema } from "../../verificationBodies.js";
-import { verificationAnswer, verificationInput } from "../examples.js";
+import { confirmInput, verificationAnswer, verificationInput, verifiedAnswer } from "../examples.js";
 import { type RouteDoc } from "../routeDoc.js";
 
 const verificationId = z.object({ id: z.uuid().meta({ description: "The verification id." }) });
@@ -56,9 +56,15 @@ export const verificationRoutes: readonly RouteDoc[] = [
     pathParams: verificationId,
     body: {
       schema: confirmVerificationBodySchema,
-      examples: { code: { summary: "The six digits", value: { code: "204816" } } },
+      examples: { code: { summary: "The six digits", value: confirmInput } },
     },
-    responses: { 200: { description: "Verified.", schema: verificationSchema } },
+    responses: {
+      200: {
+        description: "Verified.",
+        schema: verificationSchema,
+        examples: { verified: { summary: "The right code, in time", value: verifiedAnswer } },
+      },
+    },
     problems: [
       "verification-not-found",
       "verification-used",
