@@ -3,7 +3,7 @@ import { compileErrors, validate } from "@readme/openapi-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { routeDocs, routesOutsideTheDocument } from "../../functions/http/openapi/routes/index.js";
 import { OpenApiResponses, type OpenApiDocument, type ReceivedAnswer } from "../support/openApiResponses.js";
-import { request, tenants, useApp } from "./client.js";
+import { request, tenants, UndocumentedAnswerError, useApp } from "./client.js";
 
 /**
  * Issue 17: the OpenAPI document the app serves is the one in docs/openapi.json, it is valid, it describes
@@ -162,6 +162,18 @@ describe("live answers and the served document (issue 17 acceptance)", () => {
         .problems({ ...refused, text: JSON.stringify(otherCode) })
         .join("\n"),
     ).toMatch(/must be equal to one of the allowed values/);
+  });
+
+  it("the client's response hook refuses an answer the document does not describe", async () => {
+    const json = new Headers({ "content-type": "application/json" });
+    await expect(app.api.checkAnswer("GET", caseRead.path, 200, json, caseRead.text)).resolves.toBeUndefined();
+    const drifted = JSON.stringify({ ...JSON.parse(caseRead.text), surprise: true });
+    await expect(app.api.checkAnswer("GET", caseRead.path, 200, json, drifted)).rejects.toThrow(
+      UndocumentedAnswerError,
+    );
+    await expect(app.api.checkAnswer("GET", caseRead.path, 201, json, caseRead.text)).rejects.toThrow(
+      /201 is not a documented answer of getCase/,
+    );
   });
 
   it("fails on an undocumented status or route", () => {

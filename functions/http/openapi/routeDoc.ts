@@ -29,7 +29,7 @@ export interface RouteDoc {
   /** The function's name in `app.http(name, …)`: the document's operationId. */
   readonly name: string;
   readonly method: "get" | "post" | "put";
-  /** The route as registered, under host.json's `routePrefix` ("api"), e.g. `cases/{id}`. */
+  /** The path under the `/api` server, as registered under host.json's `routePrefix` ("api"), e.g. `cases/{id}`. */
   readonly route: string;
   readonly tag: string;
   /** One sentence: the README's routes table shows it. */

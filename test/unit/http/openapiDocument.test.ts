@@ -99,6 +99,7 @@ describe("the OpenAPI document", () => {
 
   it("closes every object an answer can carry (a field not named is a failure, not a surprise)", () => {
     const open: string[] = [];
+    let closed = 0;
     const seen = new Set<unknown>();
     const walk = (schema: unknown, at: string): void => {
       if (schema === null || typeof schema !== "object" || seen.has(schema)) return;
@@ -112,6 +113,7 @@ describe("the OpenAPI document", () => {
       const narrowing =
         s.properties?.type !== undefined && s.additionalProperties !== false && "status" in (s.properties ?? {});
       if (s.properties !== undefined && s.additionalProperties !== false && !narrowing) open.push(at);
+      if (s.properties !== undefined && s.additionalProperties === false) closed += 1;
       for (const [key, value] of Object.entries(s)) {
         if (key === "examples" || key === "example") continue;
         if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}/${key}/${i}`));
@@ -123,5 +125,6 @@ describe("the OpenAPI document", () => {
         for (const m of Object.values(r.content ?? {}))
           if (operation.operationId !== "openApi") walk(m.schema, `${method} ${path} ${status}`);
     expect(open).toEqual([]);
+    expect(closed).toBeGreaterThan(20);
   });
 });
