@@ -17,7 +17,6 @@ import { supportRequestSchema } from "../shared/intake/request.js";
 import { errorFields, log } from "../shared/logging/log.js";
 import { recordId } from "../shared/adapters/cosmos/intakeRepository.js";
 import { BadContinuationError } from "../shared/adapters/cosmos/caseRepository.js";
-import { z } from "zod";
 import { callerOf, requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { listCasesResponse } from "./http/caseList.js";
@@ -34,7 +33,13 @@ import {
 import { problem, problemBody } from "./http/problem.js";
 import { deliverCaseMailOnce } from "../shared/adapters/mail/caseMail.js";
 import { caseEventBodySchema } from "./http/caseEventBody.js";
+import { eventLogItem } from "./http/caseEventLog.js";
 import { refusalAnswer, rejectionProblem } from "./http/domainProblems.js";
+import { type Body } from "./http/schemas/common.js";
+import { type acceptedSchema } from "./http/schemas/accepted.js";
+import { type eventAcceptedSchema, type eventAppliedSchema } from "./http/schemas/caseEvent.js";
+import { type staffCaseViewSchema } from "./http/schemas/caseView.js";
+import { caseEventLogQuerySchema, type caseEventLogSchema } from "./http/schemas/caseEventLog.js";
 
 /** Runs `handle` under the request's Idempotency-Key when it has one. */
 async function idempotent(
@@ -84,7 +89,11 @@ app.http("openCase", {
       if (outcome.kind === "refused") return refusalAnswer(outcome);
       await startCase(context, outcome.tenantId, outcome.body.id);
       log(context, "info", "case opened", { source: "api", caseId: outcome.body.id, severity: outcome.body.severity });
-      return { status: 202, headers: { location: `/api/cases/${outcome.body.id}` }, body: outcome.body };
+      return {
+        status: 202,
+        headers: { location: `/api/cases/${outcome.body.id}` },
+        body: outcome.body satisfies Body<typeof acceptedSchema>,
+      };
     });
   }),
 });
@@ -112,18 +121,14 @@ app.http("getCase", {
         ? {}
         : { parked: { at: doc.watchdog.parkedAt, reason: doc.watchdog.parkedReason } };
     const now = s.now();
-    return json(200, { ...caseView(doc.state, now), pendingEvents, ...parked, now: now.toISOString() });
+    return json(200, {
+      ...caseView(doc.state, now),
+      pendingEvents,
+      ...parked,
+      now: now.toISOString(),
+    } satisfies Body<typeof staffCaseViewSchema>);
   }),
 });
-
-const eventListSchema = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    continuation: z.string().min(1).max(4_000).optional(),
-    // The function key may come as ?code= (issue 11): it is not a filter.
-    code: z.string().optional(),
-  })
-  .strict();
 
 /** The events posted to a case, newest first, with whole messages (the timeline keeps excerpts). */
 app.http("listCaseEvents", {
@@ -133,7 +138,7 @@ app.http("listCaseEvents", {
   handler: httpHandler("listCaseEvents", async (request) => {
     requireRole(request, "Agent");
     const doc = await loadCase(request.params.id ?? "");
-    const query = validate(eventListSchema, Object.fromEntries(request.query.entries()));
+    const query = validate(caseEventLogQuerySchema, Object.fromEntries(request.query.entries()), "query");
     let page;
     try {
       page = await services().cases.listEvents(doc.tenantId, doc.id, query.limit, query.continuation);
@@ -151,16 +156,9 @@ app.http("listCaseEvents", {
       throw error;
     }
     return json(200, {
-      items: page.items.map((e) => ({
-        id: e.eventId,
-        receivedAt: e.receivedAt,
-        ...e.event,
-        status: e.appliedVersion === undefined ? "accepted" : e.outcome,
-        ...(e.code ? { code: e.code } : {}),
-        ...(e.appliedVersion !== undefined ? { appliedVersion: e.appliedVersion } : {}),
-      })),
+      items: page.items.map(eventLogItem),
       ...(page.continuation ? { continuation: page.continuation } : {}),
-    });
+    } satisfies Body<typeof caseEventLogSchema>);
   }),
 });
 
@@ -253,7 +251,9 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
       return {
         status: 202,
         headers: { location: `/api/cases/${id}` },
-        body: { event: { id: eventId, type: event.type, status: "accepted", receivedAt: now.toISOString() } },
+        body: {
+          event: { id: eventId, type: event.type, status: "accepted", receivedAt: now.toISOString() },
+        } satisfies Body<typeof eventAcceptedSchema>,
       };
     }
     const view = caseView(applied.state, s.now());
@@ -269,7 +269,10 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
     }
     return {
       status: 200,
-      body: { event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() }, case: view },
+      body: {
+        event: { id: eventId, type: event.type, status: "applied", receivedAt: now.toISOString() },
+        case: view,
+      } satisfies Body<typeof eventAppliedSchema>,
     };
   });
 }

@@ -1,23 +1,13 @@
 import { app } from "@azure/functions";
-import { z } from "zod";
 import { services } from "../shared/adapters/services.js";
 import { slaReport, slaReportCsv } from "../shared/reports/index.js";
-import { tenantIdSchema } from "../shared/tenant/tenant.js";
-import { requireRole } from "./http/auth.js";
+import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { validate } from "./http/body.js";
+import { reportQuerySchema } from "./http/reportQuery.js";
 import { httpHandler, json } from "./http/handler.js";
 import { problem } from "./http/problem.js";
-
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
-
-const reportQuerySchema = z
-  .object({
-    from: monthSchema.optional(),
-    to: monthSchema.optional(),
-    tenantId: tenantIdSchema.optional(),
-    format: z.enum(["json", "csv"]).default("json"),
-  })
-  .strict();
+import { type Body } from "./http/schemas/common.js";
+import { type slaReportSchema } from "./http/schemas/reports.js";
 
 /** Months between two YYYY-MM values (to − from). */
 function monthsBetween(from: string, to: string): number {
@@ -43,7 +33,7 @@ const MAX_MONTHS = 36;
 app.http("slaReport", {
   route: "reports/sla",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("slaReport", async (request) => {
     requireRole(request, "Agent");
     const s = services();
@@ -76,7 +66,7 @@ app.http("slaReport", {
           ...r,
           breaches: r.breaches.map((b) => ({ ...b, link: `/api/cases/${encodeURIComponent(b.caseId)}` })),
         })),
-      },
+      } satisfies Body<typeof slaReportSchema>,
       { "cache-control": "no-store" },
     );
   }),

@@ -1,16 +1,12 @@
 import { app } from "@azure/functions";
 import { services } from "../shared/adapters/services.js";
-import {
-  categories,
-  categoryCalendarName,
-  describeTarget,
-  resolveCasePolicy,
-  severities,
-} from "../shared/policy/index.js";
 import { tenantIdSchema } from "../shared/tenant/tenant.js";
-import { requireRole } from "./http/auth.js";
+import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { httpHandler, json } from "./http/handler.js";
 import { problem } from "./http/problem.js";
+import { type Body } from "./http/schemas/common.js";
+import { tenantCalendarsView } from "./http/tenantCalendarsView.js";
+import { type tenantCalendarsSchema } from "./http/schemas/tenantCalendars.js";
 
 /**
  * GET /api/tenants/{id}/calendars — the business calendars a tenant's cases count on, per category (opening
@@ -20,7 +16,7 @@ import { problem } from "./http/problem.js";
 app.http("getTenantCalendars", {
   route: "tenants/{id}/calendars",
   methods: ["GET"],
-  authLevel: "function",
+  authLevel: routeAuthLevel(),
   handler: httpHandler("getTenantCalendars", async (request) => {
     requireRole(request, "Agent");
     const s = services();
@@ -29,20 +25,6 @@ app.http("getTenantCalendars", {
     if (!id.success) throw notFound;
     const tenant = await s.tenants.get(id.data);
     if (tenant === undefined) throw notFound;
-    return json(200, {
-      tenantId: tenant.id,
-      timeZone: tenant.timeZone,
-      categories: categories.map((category) => {
-        const policy = resolveCasePolicy(tenant, category, s.clockSettings);
-        return {
-          category,
-          calendar: categoryCalendarName(policy),
-          initialResponse: Object.fromEntries(
-            severities.map((sev) => [sev, describeTarget(policy.initialResponse[sev])]),
-          ),
-          calendars: policy.calendars,
-        };
-      }),
-    });
+    return json(200, tenantCalendarsView(tenant, s.clockSettings) satisfies Body<typeof tenantCalendarsSchema>);
   }),
 });

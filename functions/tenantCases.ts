@@ -6,6 +6,8 @@ import { requireTenantAccess, routeAuthLevel } from "./http/auth.js";
 import { listCasesResponse } from "./http/caseList.js";
 import { httpHandler, json } from "./http/handler.js";
 import { problem } from "./http/problem.js";
+import { type Body } from "./http/schemas/common.js";
+import { type caseViewSchema } from "./http/schemas/caseView.js";
 
 /**
  * A tenant's own view of its cases: the case must belong to the tenant of the route, so one
@@ -31,7 +33,7 @@ app.http("getTenantCase", {
     if (parseCaseId(id)?.tenantId !== tenantId) throw caseNotFound();
     const doc = await services().cases.get(tenantId, id);
     if (doc === undefined || doc.tenantId !== tenantId) throw caseNotFound();
-    return json(200, caseView(doc.state, services().now()));
+    return json(200, caseView(doc.state, services().now()) satisfies Body<typeof caseViewSchema>);
   }),
 });
 

@@ -10,6 +10,8 @@ import { readJson, validate } from "./http/body.js";
 import { durableClientInput, ringCase } from "./http/durable.js";
 import { httpHandler, json } from "./http/handler.js";
 import { problem } from "./http/problem.js";
+import { type Body } from "./http/schemas/common.js";
+import { type tenantPutSchema, type tenantSchema } from "./http/schemas/tenant.js";
 
 function tenantIdOf(raw: string | undefined): string {
   const parsed = tenantIdSchema.safeParse(raw);
@@ -68,7 +70,7 @@ app.http("putTenant", {
     if (moved !== undefined) log(context, "info", "tenant policy changed", { tenantId: id, count: moved.updated });
     return json(
       created ? 201 : 200,
-      { ...tenant, ...(moved ? { clocksRecomputed: moved.updated } : {}) },
+      { ...tenant, ...(moved ? { clocksRecomputed: moved.updated } : {}) } satisfies Body<typeof tenantPutSchema>,
       created ? { location: `/api/tenants/${id}` } : {},
     );
   }),
@@ -83,6 +85,6 @@ app.http("getTenant", {
     const tenant = await services().tenants.get(tenantIdOf(request.params.id));
     if (tenant === undefined)
       throw problem(404, "tenant-not-found", "Organisation not found", "No organisation profile has this id.");
-    return json(200, tenant);
+    return json(200, tenant satisfies Body<typeof tenantSchema>);
   }),
 });

@@ -1,39 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { app } from "@azure/functions";
 import * as df from "durable-functions";
-import { z } from "zod";
 import { services } from "../shared/adapters/services.js";
 import { parseCaseId } from "../shared/case/index.js";
 import { errorFields, log } from "../shared/logging/log.js";
-import { emailSchema, phoneSchema, tenantIdSchema } from "../shared/tenant/tenant.js";
-import { text } from "../shared/validation/text.js";
 import { startVerification, throttleKeys } from "../shared/verification/startVerification.js";
-import {
-  attemptsLeft,
-  CODE_LIFETIME_MS,
-  confirm,
-  type VerificationRecord,
-} from "../shared/verification/verification.js";
+import { CODE_LIFETIME_MS, confirm } from "../shared/verification/verification.js";
 import { VERIFICATION_DONE, VERIFICATION_ORCHESTRATOR, verificationInstanceId } from "../orchestrations/names.js";
 import { requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { durableClientInput } from "./http/durable.js";
 import { httpHandler, json } from "./http/handler.js";
 import { problem } from "./http/problem.js";
-
-const startSchema = z
-  .object({
-    tenantId: tenantIdSchema,
-    /** The number the caller is calling from. */
-    phone: phoneSchema,
-    /** The admin the caller says they are: their email in the organisation's profile. */
-    admin: emailSchema,
-    channel: z.enum(["email", "sms"]).default("email"),
-    caseId: text({ min: 1, max: 200 }).optional(),
-  })
-  .strict();
-
-const confirmSchema = z.object({ code: z.string().regex(/^\d{6}$/, "is six digits") }).strict();
+import { verificationView as view } from "./http/schemas/verification.js";
+import { confirmVerificationBodySchema, startVerificationBodySchema } from "./http/verificationBodies.js";
 
 /** Verification ids are UUIDs; anything else cannot exist, so it never reaches the database. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -55,7 +35,7 @@ app.http("startVerification", {
     requireRole(request, "Agent");
     const s = services();
     const { json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
-    const input = validate(startSchema, body);
+    const input = validate(startVerificationBodySchema, body);
     if (input.caseId !== undefined && parseCaseId(input.caseId)?.tenantId !== input.tenantId) {
       throw problem(422, "validation-failed", "Validation failed", "The case does not belong to this tenant.", {
         errors: [{ pointer: "/caseId", detail: "is not a case of this tenant" }],
@@ -107,18 +87,6 @@ app.http("startVerification", {
   }),
 });
 
-function view(record: VerificationRecord) {
-  return {
-    id: record.id,
-    status: record.status,
-    method: record.method,
-    destinations: record.destinations,
-    expiresAt: record.expiresAt,
-    verifiedAt: record.verifiedAt ?? null,
-    attemptsLeft: attemptsLeft(record),
-  };
-}
-
 app.http("getVerification", {
   route: "verifications/{id}",
   methods: ["GET"],
@@ -139,7 +107,7 @@ app.http("confirmVerification", {
     const s = services();
     const { id } = await loadVerification(request.params.id);
     const { json: body } = await readJson(request, s.settings.CASECLOCK_BODY_LIMIT_BYTES);
-    const { code } = validate(confirmSchema, body);
+    const { code } = validate(confirmVerificationBodySchema, body);
     for (let attempt = 0; attempt < 10; attempt++) {
       const current = await loadVerification(id);
       const now = s.now();

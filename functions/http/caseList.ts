@@ -7,8 +7,11 @@ import { tenantIdSchema } from "../../shared/tenant/tenant.js";
 import { validate } from "./body.js";
 import { json } from "./handler.js";
 import { problem } from "./problem.js";
+import { type Body } from "./schemas/common.js";
+import { type caseListSchema } from "./schemas/caseView.js";
 
-const listQuerySchema = z
+/** GET /api/cases (and a tenant's own list, without tenantId): filters and paging. */
+export const listQuerySchema = z
   .object({
     tenantId: tenantIdSchema.optional(),
     status: z.enum(["open", "awaitingCustomer", "resolved", "closed"]).optional(),
@@ -52,7 +55,7 @@ export async function listCasesResponse(request: HttpRequest, routeTenantId?: st
       ...(page.continuation ? { continuation: page.continuation } : {}),
       // The server's clock, so that a page's countdowns agree with it (the local runtime's may be virtual).
       now: services().now().toISOString(),
-    });
+    } satisfies Body<typeof caseListSchema>);
   } catch (error) {
     if (error instanceof BadContinuationError)
       throw problem(

@@ -1,4 +1,5 @@
 import { type HttpResponseInit } from "@azure/functions";
+import { type ProblemCode } from "./problemTypes.js";
 
 /** RFC 9457 problem types: stable URNs, one per error, listed in the README. */
 export const PROBLEM_TYPE_PREFIX = "urn:caseclock:problem:";
@@ -20,9 +21,10 @@ export class ProblemError extends Error {
   }
 }
 
+/** A problem to throw; `code` must be one of the documented problem types (functions/http/problemTypes.ts). */
 export function problem(
   status: number,
-  code: string,
+  code: ProblemCode,
   title: string,
   detail?: string,
   extensions?: Readonly<Record<string, unknown>>,

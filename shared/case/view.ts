@@ -5,6 +5,16 @@ import { isoDuration } from "./duration.js";
 import { nextWakeUp } from "./milestones.js";
 import { type CaseState, type Clock } from "./state.js";
 
+/** A clock as answers show it: its target described, its calendar named and, while it runs, the time left. */
+export type ClockView<C extends Clock> = C extends Clock
+  ? Omit<C, "target"> & {
+      readonly target: string;
+      readonly calendar: string;
+      readonly remaining?: string;
+      readonly remainingWorking?: string;
+    }
+  : never;
+
 /**
  * The public representation of a case (SPEC §3.1 Case): every clock with its due instant, its
  * explanation (SPEC §5) and, while it runs, the time remaining both as wall time and as open time of
@@ -12,7 +22,7 @@ import { type CaseState, type Clock } from "./state.js";
  */
 export function caseView(state: CaseState, now: Date) {
   const calendars = policyCalendars(state.policy);
-  const clockView = (clock: Clock) => {
+  const clockView = <C extends Clock>(clock: C): ClockView<C> => {
     const { target, ...rest } = clock;
     const running = clock.state === "running";
     const due = Date.parse(clock.dueAt);
@@ -28,7 +38,7 @@ export function caseView(state: CaseState, now: Date) {
             ),
           }
         : {}),
-    };
+    } as ClockView<C>;
   };
   const { initialResponse, revisedInitialResponse, followUp, customerResponse } = state.clocks;
   return {

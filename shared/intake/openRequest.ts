@@ -40,23 +40,23 @@ export interface IntakeDeps {
   readonly clockSettings: ClockSettings;
 }
 
-function accepted(state: CaseState, created: boolean): IntakeOutcome {
+/** The 202 body of an accepted request (a repeat of the request gets it again). */
+export function acceptedBody(state: CaseState): AcceptedBody {
   return {
-    kind: "accepted",
-    tenantId: state.tenantId,
-    created,
-    body: {
-      id: state.id,
-      status: "open",
-      severity: state.severity,
-      requestedSeverity: state.requestedSeverity,
-      reasons: state.reasons,
-      receivedAt: state.receivedAt,
-      initialResponseDueAt: state.clocks.initialResponse.dueAt,
-      expectedWait: expectedWait(state),
-      openedBy: state.openedBy,
-    },
+    id: state.id,
+    status: "open",
+    severity: state.severity,
+    requestedSeverity: state.requestedSeverity,
+    reasons: state.reasons,
+    receivedAt: state.receivedAt,
+    initialResponseDueAt: state.clocks.initialResponse.dueAt,
+    expectedWait: expectedWait(state),
+    openedBy: state.openedBy,
   };
+}
+
+function accepted(state: CaseState, created: boolean): IntakeOutcome {
+  return { kind: "accepted", tenantId: state.tenantId, created, body: acceptedBody(state) };
 }
 
 /**

@@ -51,8 +51,8 @@ export function previewDue(input: PreviewInput) {
     target: { ...target, description: describeTarget(target) },
     calendar:
       calendarName === "always"
-        ? { name: "always", timeZone: "UTC", week: "24x7", hoursPerBusinessDay: 24 }
-        : policy.calendars[calendarName],
+        ? ({ name: "always", timeZone: "UTC", week: "24x7", hoursPerBusinessDay: 24 } as const)
+        : calendars(calendarName).definition,
     categoryCalendar: categoryCalendarName(policy),
     customerResponse: describeTarget(policy.customerResponse[verdict.severity]),
     lowerOnCustomerSilence: policy.lowerOnCustomerSilence,

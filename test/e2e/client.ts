@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
+import { OpenApiResponses } from "../support/openApiResponses.js";
 import { startRuntimeProcess, type RuntimeProcess } from "../support/runtimeProcess.js";
 import { type OutboxMessage } from "../../local/outbox/outboxFolder.js";
 
@@ -26,12 +27,39 @@ export interface Response<T = unknown> {
   readonly body: T;
 }
 
-/** A small client for the app's HTTP API on the local runtime. */
+/** An answer that the OpenAPI document the app serves does not describe. */
+export class UndocumentedAnswerError extends Error {
+  override readonly name = "UndocumentedAnswerError";
+}
+
+/**
+ * A small client for the app's HTTP API on the local runtime. Every answer it receives is checked against
+ * the OpenAPI document the app serves (`GET /api/openapi.json`): an undocumented route, status, media type
+ * or body shape (a missing field, or a field the closed schema does not name) fails the test that got it.
+ */
 export class Api {
+  private documented: Promise<OpenApiResponses> | undefined;
+
   constructor(
     readonly url: string,
     private readonly functionKey: string,
   ) {}
+
+  /** The response hook: every answer passes here before a test sees it. */
+  async checkAnswer(method: string, path: string, status: number, headers: Headers, text: string): Promise<void> {
+    this.documented ??= OpenApiResponses.served(this.url);
+    const problems = (await this.documented).problems({
+      method,
+      path,
+      status,
+      contentType: headers.get("content-type"),
+      text,
+    });
+    if (problems.length > 0)
+      throw new UndocumentedAnswerError(
+        `${method} ${path.slice(0, 200)} answered ${status}, which docs/openapi.json does not describe:\n  ${problems.join("\n  ")}\n  body: ${text.slice(0, 500)}`,
+      );
+  }
 
   async call<T = Record<string, unknown>>(
     method: string,
@@ -49,6 +77,7 @@ export class Api {
       ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
     });
     const text = await res.text();
+    await this.checkAnswer(method, path, res.status, res.headers, text);
     let parsed: unknown = text;
     try {
       parsed = text === "" ? undefined : JSON.parse(text);
@@ -90,6 +119,7 @@ export class Api {
       body: tamper ? tamper(raw) : raw,
     });
     const text = await res.text();
+    await this.checkAnswer("POST", `/api/intake/${source}`, res.status, res.headers, text);
     return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 }

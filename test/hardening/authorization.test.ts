@@ -28,7 +28,7 @@ async function raw(method: string, path: string, headers: Record<string, string>
     headers: { "content-type": "application/json", ...headers },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  await res.arrayBuffer();
+  await app.api.checkAnswer(method, path, res.status, res.headers, await res.text());
   return res.status;
 }
 

@@ -47,6 +47,7 @@ async function call(method: string, path: string, headers: Record<string, string
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
+  await app.api.checkAnswer(method, path, res.status, res.headers, text);
   return {
     status: res.status,
     type: res.headers.get("content-type") ?? "",

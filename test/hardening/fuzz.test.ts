@@ -133,6 +133,7 @@ async function assertHandled(
     ...(body !== undefined ? { body } : {}),
   });
   const text = await res.text();
+  await app.api.checkAnswer(method, path, res.status, res.headers, text);
   const where = `${method} ${path.slice(0, 120)} → ${res.status} ${text.slice(0, 200)}`;
   expect(res.status, where).toBeLessThan(500);
   // 414/431 come from the HTTP server itself (request line or headers over its limits), before any function.

@@ -19,6 +19,7 @@ const PROTOTYPE_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty"
 async function send(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
   const res = await fetch(app.rt.url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await res.text();
+  await app.api.checkAnswer(method, path, res.status, res.headers, text);
   return { status: res.status, type: res.headers.get("content-type") ?? "", text };
 }
 
