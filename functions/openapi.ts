@@ -1,6 +1,5 @@
 import { app } from "@azure/functions";
 import { httpHandler } from "./http/handler.js";
-import { openApiJson } from "./http/openapi/document.js";
 
 /**
  * The OpenAPI 3.1 document (functions/http/openapi/), built from the same zod schemas the handlers use and
@@ -11,12 +10,14 @@ app.http("openApi", {
   route: "openapi.json",
   methods: ["GET"],
   authLevel: "anonymous",
-  handler: httpHandler("openApi", (request) => {
+  handler: httpHandler("openApi", async (request) => {
+    // The generator and every schema load on the first request, not when the worker imports the app.
+    const { openApiJson } = await import("./http/openapi/document.js");
     const { json, etag } = openApiJson();
     const headers = { etag, "cache-control": "public, max-age=300" };
     const wanted = request.headers.get("if-none-match");
     if (wanted !== null && wanted.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))
-      return Promise.resolve({ status: 304, headers });
-    return Promise.resolve({ status: 200, headers: { ...headers, "content-type": "application/json" }, body: json });
+      return { status: 304, headers };
+    return { status: 200, headers: { ...headers, "content-type": "application/json" }, body: json };
   }),
 });

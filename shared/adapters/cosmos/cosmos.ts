@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { Agent } from "node:https";
-import { CosmosClient, type Container, type Database } from "@azure/cosmos";
-import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import { type Container, type CosmosClient, type Database } from "@azure/cosmos";
+import { lazyRequire } from "../lazyRequire.js";
 import { type Settings } from "../../config/index.js";
 import { containers, type ContainerName } from "./containers.js";
 
 export type Containers = Readonly<Record<ContainerName, Container>>;
+
+const cosmosSdk = lazyRequire<typeof import("@azure/cosmos")>("@azure/cosmos");
+const identitySdk = lazyRequire<typeof import("@azure/identity")>("@azure/identity");
 
 /**
  * The Cosmos client: by managed identity in Azure (local key auth is disabled there), by key only
@@ -18,17 +21,18 @@ export function createCosmosClient(settings: Settings): CosmosClient {
     ? new Agent({ ca: readFileSync(settings.CASECLOCK_COSMOS_CA_FILE), keepAlive: true })
     : undefined;
   if (settings.CASECLOCK_COSMOS_KEY) {
-    return new CosmosClient({
+    return new (cosmosSdk().CosmosClient)({
       endpoint,
       key: settings.CASECLOCK_COSMOS_KEY,
       ...(agent ? { agent } : {}),
       connectionPolicy: { enableEndpointDiscovery: false },
     });
   }
+  const { DefaultAzureCredential, ManagedIdentityCredential } = identitySdk();
   const credential = settings.AZURE_CLIENT_ID
     ? new ManagedIdentityCredential({ clientId: settings.AZURE_CLIENT_ID })
     : new DefaultAzureCredential();
-  return new CosmosClient({ endpoint, aadCredentials: credential, ...(agent ? { agent } : {}) });
+  return new (cosmosSdk().CosmosClient)({ endpoint, aadCredentials: credential, ...(agent ? { agent } : {}) });
 }
 
 export function openContainers(database: Database): Containers {

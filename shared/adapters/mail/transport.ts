@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { link, mkdir, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { EmailClient } from "@azure/communication-email";
-import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import { lazyRequire } from "../lazyRequire.js";
 import { type Settings } from "../../config/index.js";
 import { type RenderedMail } from "../../mail-templates/render.js";
 
@@ -65,10 +64,22 @@ export function operationIdOf(messageId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
+const emailSdk = lazyRequire<typeof import("@azure/communication-email")>("@azure/communication-email");
+const identitySdk = lazyRequire<typeof import("@azure/identity")>("@azure/identity");
+
+/** What the transport needs of the ACS Email SDK (a unit test hands in a stand-in). */
+type EmailSdk = Pick<typeof import("@azure/communication-email"), "EmailClient">;
+
 /** Azure Communication Services Email, authenticated by the app's managed identity. */
-export function acsTransport(endpoint: string, sender: string, clientId?: string): MailTransport {
+export function acsTransport(
+  endpoint: string,
+  sender: string,
+  clientId?: string,
+  sdk: () => EmailSdk = emailSdk,
+): MailTransport {
+  const { DefaultAzureCredential, ManagedIdentityCredential } = identitySdk();
   const credential = clientId ? new ManagedIdentityCredential({ clientId }) : new DefaultAzureCredential();
-  const client = new EmailClient(endpoint, credential);
+  const client = new (sdk().EmailClient)(endpoint, credential);
   return {
     kind: "acs",
     async send(mail) {

@@ -1,5 +1,4 @@
-import { SmsClient } from "@azure/communication-sms";
-import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import { lazyRequire } from "../lazyRequire.js";
 import { type Settings } from "../../config/index.js";
 import { writeOutboxFile } from "../mail/transport.js";
 
@@ -34,10 +33,14 @@ export function outboxSmsTransport(dir: string): SmsTransport {
   };
 }
 
+const smsSdk = lazyRequire<typeof import("@azure/communication-sms")>("@azure/communication-sms");
+const identitySdk = lazyRequire<typeof import("@azure/identity")>("@azure/identity");
+
 /** Azure Communication Services SMS from a number the resource owns, authenticated by the managed identity. */
 export function acsSmsTransport(endpoint: string, sender: string, clientId?: string): SmsTransport {
+  const { DefaultAzureCredential, ManagedIdentityCredential } = identitySdk();
   const credential = clientId ? new ManagedIdentityCredential({ clientId }) : new DefaultAzureCredential();
-  const client = new SmsClient(endpoint, credential);
+  const client = new (smsSdk().SmsClient)(endpoint, credential);
   return {
     kind: "acs",
     async send(sms) {

@@ -1,10 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
 const sent: Array<{ endpoint: string; message: Record<string, unknown>; options: Record<string, unknown> }> = [];
 let status = "Succeeded";
 
 // A unit test of the ACS adapter alone: the email client is replaced; nothing reaches the network.
-vi.mock("@azure/communication-email", () => ({
+const fakeSdk = {
   EmailClient: class {
     constructor(readonly endpoint: string) {}
     beginSend(message: Record<string, unknown>, options: Record<string, unknown>) {
@@ -12,7 +12,9 @@ vi.mock("@azure/communication-email", () => ({
       return Promise.resolve({ pollUntilDone: () => Promise.resolve({ status }) });
     }
   },
-}));
+};
+// The stand-in has only what the transport calls (beginSend); the SDK's class has far more.
+const sdk = () => fakeSdk as unknown as Pick<typeof import("@azure/communication-email"), "EmailClient">;
 
 const { acsTransport, operationIdOf } = await import("../../../shared/adapters/mail/transport.js");
 
@@ -31,6 +33,7 @@ describe("the ACS Email transport", () => {
       "https://acs-caseclock.communication.azure.com",
       "DoNotReply@x.azurecomm.net",
       "client-id",
+      sdk,
     );
     await transport.send(mail, new Date());
     await transport.send(mail, new Date());
@@ -54,7 +57,7 @@ describe("the ACS Email transport", () => {
   it("fails the send (so the activity retries) when ACS does not report success", async () => {
     status = "Failed";
     await expect(
-      acsTransport("https://a.communication.azure.com", "s@x.azurecomm.net").send(mail, new Date()),
+      acsTransport("https://a.communication.azure.com", "s@x.azurecomm.net", undefined, sdk).send(mail, new Date()),
     ).rejects.toThrow(/ACS send Failed/);
     status = "Succeeded";
   });
