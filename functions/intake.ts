@@ -15,7 +15,7 @@ import { once } from "./http/idempotency.js";
 import { problem } from "./http/problem.js";
 import { refusalAnswer } from "./http/domainProblems.js";
 
-/** Senders retry for days (Standard Webhooks, Typeform up to 10 h); ids are remembered a week (SPEC §4). */
+/** Senders retry for days (Standard Webhooks, Typeform up to 10 h); ids are remembered a week (docs/policy.md §4). */
 const WEBHOOK_ID_TTL_SECONDS = 7 * 86_400;
 
 app.http("intake", {

@@ -28,7 +28,7 @@ async function tenantOf(p: PreviewRequest): Promise<PolicyTenant> {
   return tenant;
 }
 
-/** What-if: the due instants a hypothetical request would get, with the operator's clock settings (SPEC §3). Stores nothing. */
+/** What-if: the due instants a hypothetical request would get, with the operator's clock settings (docs/policy.md §3). Stores nothing. */
 app.http("slaPreview", {
   route: "sla/preview",
   methods: ["POST"],

@@ -9,7 +9,7 @@ export { TENANT_CLAIM } from "./clientPrincipal.js";
 export type Role = "Agent" | "Admin";
 
 /**
- * Who may call what (SPEC §4), by CASECLOCK_AUTH_MODE:
+ * Who may call what (docs/policy.md §4), by CASECLOCK_AUTH_MODE:
  *
  * - `key` (local default): staff and tenant routes are registered with authLevel "function", so the host
  *   demands a function key before the app runs; the key holder is support staff for every tenant. App

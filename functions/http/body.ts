@@ -4,7 +4,7 @@ import { problem } from "./problem.js";
 
 /**
  * Reads the raw body within the configured cap: a declared or actual size over the cap is 413 before
- * any parsing (SPEC §4), and the raw bytes are kept for signature checks.
+ * any parsing (docs/policy.md §4), and the raw bytes are kept for signature checks.
  */
 export async function readRawBody(request: HttpRequest, limit: number): Promise<Buffer> {
   const declared = request.headers.get("content-length");

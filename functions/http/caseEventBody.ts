@@ -7,7 +7,7 @@ import { text } from "../../shared/validation/text.js";
 const reason = (max: number) => text({ min: 1, max });
 const message = (max: number) => text({ min: 1, max, multiline: true });
 
-/** SPEC §3.1 Event (POST /api/cases/{id}/events): the HTTP body that becomes one of the decider's agent commands. */
+/** docs/policy.md §3.1 Event (POST /api/cases/{id}/events): the HTTP body that becomes one of the decider's agent commands. */
 export const caseEventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("agentResponded"), message: message(10_000).optional() }).strict(),
   z

@@ -29,7 +29,7 @@ export const listQuerySchema = z
 
 /**
  * Query parameters that belong to the platform, not to the list: `code` is the function key (the host
- * reads it, SPEC §4 documents it for every route), so it is neither validated nor passed on.
+ * reads it, docs/policy.md §4 documents it for every route), so it is neither validated nor passed on.
  */
 const PLATFORM_PARAMETERS = new Set(["code"]);
 

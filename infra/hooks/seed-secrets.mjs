@@ -32,7 +32,7 @@ export const REFERENCE_API_VERSION = "2022-03-01";
 
 /** The secrets the app settings reference (names as in infra/modules/secretNames.bicep, settings as in main.bicep). */
 export const SECRETS = [
-  // 48 random bytes: 64 characters of key material for HMAC-SHA256 (SPEC §4).
+  // 48 random bytes: 64 characters of key material for HMAC-SHA256 (docs/policy.md §4).
   {
     name: "caseclock-code-key",
     setting: "CASECLOCK_CODE_KEY",

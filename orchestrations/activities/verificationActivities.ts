@@ -7,7 +7,7 @@ import { activities } from "../names.js";
 
 /**
  * Issues the code of a pending verification and sends it to the one place the record names: the named
- * admin's own address or registered mobile (SPEC §1.5). A record that names none (an unknown admin)
+ * admin's own address or registered mobile (docs/policy.md §1.5). A record that names none (an unknown admin)
  * still gets a code generation, so confirming behaves the same, but nothing is sent. A re-run
  * (activities run at least once) issues a new generation and overwrites the stored hash conditionally,
  * so exactly one code is valid at any time; the code exists only in this function's memory and in the

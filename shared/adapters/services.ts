@@ -13,7 +13,7 @@ import { VerificationRepository } from "./cosmos/verificationRepository.js";
 /** The app's ports, built once per process from the settings (the composition root of functions and activities). */
 export interface Services {
   readonly settings: Settings;
-  /** The operator's clock settings, built once from `settings` (SPEC §2.3). */
+  /** The operator's clock settings, built once from `settings` (docs/policy.md §2.3). */
   readonly clockSettings: ClockSettings;
   readonly cases: CaseRepository;
   readonly caseQueries: CaseQueries;

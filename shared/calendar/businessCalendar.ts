@@ -147,7 +147,7 @@ export function businessCalendar(input: CalendarDefinitionInput): BusinessCalend
 
 const allDay = [{ from: "00:00", to: "24:00" }];
 
-/** The 24x7 calendar (SPEC §2.1): UTC, open every instant, a business day of 24 hours. */
+/** The 24x7 calendar (docs/policy.md §2.1): UTC, open every instant, a business day of 24 hours. */
 export const always: BusinessCalendar = businessCalendar({
   name: "always",
   timeZone: "UTC",

@@ -5,7 +5,7 @@ import { endInstant, segmentsFor, startInstant } from "./wallClock.js";
 
 /*
  * Local dates of a calendar: which date an instant falls on, and when a date's business closes
- * (SPEC §2.2 `nextBusinessDay`).
+ * (docs/policy.md §2.2 `nextBusinessDay`).
  */
 
 /** "YYYY-MM-DD" of `at` in the calendar's zone. */
@@ -41,7 +41,7 @@ function closeOfDay(c: CompiledCalendar, day: number): number | undefined {
 }
 
 /**
- * SPEC §2.2 nextBusinessDay: the close of the first business day (a local date with open time)
+ * docs/policy.md §2.2 nextBusinessDay: the close of the first business day (a local date with open time)
  * whose local date is after the local date of `receipt`. A holiday with special hours is a
  * business day that closes when its special hours end.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IANAZone } from "luxon";
 
 /**
- * A business calendar as data (SPEC §2.1): an IANA zone, weekly open intervals in local wall-clock
+ * A business calendar as data (docs/policy.md §2.1): an IANA zone, weekly open intervals in local wall-clock
  * time (an interval may end at "24:00"), holidays that close a local date or give it special hours,
  * and the length of a business day used by business-day targets.
  *

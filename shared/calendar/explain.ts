@@ -5,7 +5,7 @@ import { DAY, dayOfIsoDate, instantOf, isoDateOfDay } from "./time.js";
 import { addWorkingTime } from "./workingTime.js";
 
 /*
- * Why a due instant is what it is (SPEC §5): the open stretches of the calendar that were counted, the
+ * Why a due instant is what it is (docs/policy.md §5): the open stretches of the calendar that were counted, the
  * whole local dates on which nothing could be counted, and the DST changes crossed. Built from the same
  * open-time primitives as `addWorkingTime`, so an explanation and its due instant cannot disagree (a
  * property test checks that they never do).

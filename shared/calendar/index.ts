@@ -1,5 +1,5 @@
 /**
- * The business-calendar core (SPEC §2.1–§2.2): pure arithmetic over a calendar's open time.
+ * The business-calendar core (docs/policy.md §2.1–§2.2): pure arithmetic over a calendar's open time.
  * Time is counted in real elapsed milliseconds; see definition.ts for what "open" means exactly.
  * Every function throws CalendarError (never returns a sentinel) for what it cannot answer: invalid
  * definitions or dates, negative offsets, and nextClosing on a calendar that never closes again.

@@ -6,7 +6,7 @@ import { locate, openTimeIn } from "./windowMath.js";
 import { Window, windowAt } from "./windows.js";
 
 /*
- * Counting open time (SPEC §2.2 `working`): real elapsed milliseconds inside open intervals. Both
+ * Counting open time (docs/policy.md §2.2 `working`): real elapsed milliseconds inside open intervals. Both
  * operations walk windows (windows.ts), not days: a window without DST changes and holidays is
  * answered in one closed-form step however many weeks it spans.
  */

@@ -64,7 +64,7 @@ function stopAllClocks(draft: Draft, reason: string): void {
 }
 
 /**
- * SPEC §2.3: before the first response, a severity change restarts the initial-response clock with the
+ * docs/policy.md §2.3: before the first response, a severity change restarts the initial-response clock with the
  * new target. A clock that already breached is not replaced: its breach stays on record, it stops
  * escalating, and a revised clock starts beside it.
  */

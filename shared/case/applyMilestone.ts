@@ -16,7 +16,7 @@ const clockName: Record<ResponseClock["kind"], string> = {
 };
 
 /**
- * One escalation of a breached, unanswered clock (SPEC §2.3): the case climbs one level, up to the
+ * One escalation of a breached, unanswered clock (docs/policy.md §2.3): the case climbs one level, up to the
  * highest configured; there, further escalations are repeats, at most once a day (see cadence.ts).
  */
 function escalate(draft: Draft, clock: ResponseClock): void {

@@ -5,7 +5,7 @@ import { targetCalendar, targetLength } from "../policy/target.js";
 import { type ResponseClock } from "./state.js";
 
 /*
- * When the support side hears about a clock (SPEC §2.3): escalation climbs one level per target length
+ * When the support side hears about a clock (docs/policy.md §2.3): escalation climbs one level per target length
  * up to the highest configured level, then repeats at most once a day on a 24x7 clock and once per
  * business day, at the desk's opening, on a business-hours clock. Nothing about a business-hours clock
  * is sent while its desk is closed: a warning, escalation or reminder that falls then waits for the

@@ -5,8 +5,8 @@ import { sendableAt } from "./cadence.js";
 import { type CustomerClock, type ResponseClock, type ResponseClockKind } from "./state.js";
 
 /**
- * A response clock from `start`: its due instant with the explanation (SPEC §5), and its warning point
- * (the warning fraction of the clock, SPEC §2.3), which waits for the desk to open; a warning that could
+ * A response clock from `start`: its due instant with the explanation (docs/policy.md §5), and its warning point
+ * (the warning fraction of the clock, docs/policy.md §2.3), which waits for the desk to open; a warning that could
  * only go out after the due instant is not sent at all (the breach says it).
  */
 export function startResponseClock(

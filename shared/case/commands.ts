@@ -2,7 +2,7 @@ import { type CasePolicy } from "../policy/casePolicy.js";
 import { type Severity } from "../policy/severity.js";
 
 /**
- * What can happen to a case from outside (SPEC §3.1 events, plus one system command). This is the
+ * What can happen to a case from outside (docs/policy.md §3.1 events, plus one system command). This is the
  * decider's own vocabulary: the HTTP body schema that produces the agent commands lives in the shell
  * (functions/http/caseEventBody.ts) and is checked against these types.
  */
@@ -15,7 +15,7 @@ export type AgentCommand =
   | { readonly type: "closed"; readonly reason?: string | undefined }
   | { readonly type: "reopened"; readonly reason?: string | undefined };
 
-/** The tenant's calendar or plan changed: running clocks are recomputed on the new policy (SPEC §5). */
+/** The tenant's calendar or plan changed: running clocks are recomputed on the new policy (docs/policy.md §5). */
 export interface PolicyChanged {
   readonly type: "policyChanged";
   readonly policy: CasePolicy;

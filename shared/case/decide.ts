@@ -24,7 +24,7 @@ function runMilestones(draft: Draft, limit: Date, inclusive: boolean): void {
 /**
  * The case as a pure state machine: given its state, one input and the current instant, the next
  * state and the effects to carry out. Milestones due before `now` happen first; a response that
- * arrives exactly at the due instant is in time (SPEC §2.3: "at or before due").
+ * arrives exactly at the due instant is in time (docs/policy.md §2.3: "at or before due").
  */
 export function decide(state: CaseState, input: CaseInput, at: Date): Decision {
   // Inputs can reach the orchestration slightly out of order (an event stamped on receipt, a timer that

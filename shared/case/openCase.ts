@@ -23,7 +23,7 @@ export type NewCase = Pick<
   | "policy"
 > & { readonly receivedAt: Date };
 
-/** The first state of an accepted request and its acknowledgement (SPEC §1.5: the customer is shown the expected response time). */
+/** The first state of an accepted request and its acknowledgement (docs/policy.md §1.5: the customer is shown the expected response time). */
 export function openCase(c: NewCase): { state: CaseState; effects: Effect[] } {
   const at = c.receivedAt.toISOString();
   const initialResponse = startResponseClock(

@@ -23,7 +23,7 @@ function owed(clock: ResponseClock | undefined): clock is ResponseClock {
   );
 }
 
-/** The queue view of a case (SPEC §3: the queue is sorted by the next deadline of any running clock). */
+/** The queue view of a case (docs/policy.md §3: the queue is sorted by the next deadline of any running clock). */
 export function queueFacts(state: CaseState): QueueFacts {
   const { initialResponse, revisedInitialResponse, followUp, customerResponse } = state.clocks;
   const support = [initialResponse, revisedInitialResponse, followUp].filter(owed);

@@ -14,7 +14,7 @@ function pending(clock: Clock | undefined): clock is Clock {
 }
 
 /**
- * One row of the support queue: the list summary plus what the queue sorts and badges by (SPEC §3: sorted
+ * One row of the support queue: the list summary plus what the queue sorts and badges by (docs/policy.md §3: sorted
  * by the next deadline of any running clock, breached first) and the tenant's zone for showing due instants.
  */
 export function queueRow(state: CaseState) {

@@ -8,7 +8,7 @@ export type CaseStatus = "open" | "awaitingCustomer" | "resolved" | "closed";
 
 /**
  * Which response clock: the initial response; a revised initial response, started beside a breached one
- * by a severity change (the breach stays on record, SPEC §2.3); or a Sev A follow-up.
+ * by a severity change (the breach stays on record, docs/policy.md §2.3); or a Sev A follow-up.
  */
 export type ResponseClockKind = "initialResponse" | "revisedInitialResponse" | "followUp";
 
@@ -24,7 +24,7 @@ export interface ResponseClock {
   readonly dueAt: string;
   /** When the queue is warned: the warning fraction of the clock, moved to the desk's next opening if it falls while closed. */
   readonly warnAt: string;
-  /** How `dueAt` was derived (SPEC §5); kept when the clock is retired. */
+  /** How `dueAt` was derived (docs/policy.md §5); kept when the clock is retired. */
   readonly explanation: DueExplanation;
   readonly state: "running" | "met" | "breached" | "stopped";
   readonly warnedAt?: string;
@@ -41,7 +41,7 @@ export interface ResponseClock {
   readonly supersededAt?: string;
 }
 
-/** The customer-response clock started by "awaiting customer" (SPEC §2.3). */
+/** The customer-response clock started by "awaiting customer" (docs/policy.md §2.3). */
 export interface CustomerClock {
   readonly kind: "customerResponse";
   readonly severity: Severity;
@@ -118,7 +118,7 @@ export interface CaseFacts {
   readonly description: string;
   readonly impactStatement?: string | undefined;
   readonly requester: Requester;
-  /** Who opened it: a customer admin, or partner staff with delegated admin rights (SPEC §1.5). */
+  /** Who opened it: a customer admin, or partner staff with delegated admin rights (docs/policy.md §1.5). */
   readonly openedBy: "customer" | "partner";
   /** The organisation's time zone, for showing instants to its people. */
   readonly timeZone: string;

@@ -1,7 +1,7 @@
 import { type TimelineEntry } from "./state.js";
 
 /**
- * The bounded timeline (the case document must stay small, SPEC §4). When it is full, what goes first
+ * The bounded timeline (the case document must stay small, docs/policy.md §4). When it is full, what goes first
  * is what repeats: escalations at the highest level and refused events; then routine entries; the
  * record of what the case went through (opened, breached, severity changes, resolved, closed, reopened)
  * is never evicted by repeats, so a report built from the timeline cannot lose a breach.

@@ -16,8 +16,8 @@ export type ClockView<C extends Clock> = C extends Clock
   : never;
 
 /**
- * The public representation of a case (SPEC §3.1 Case): every clock with its due instant, its
- * explanation (SPEC §5) and, while it runs, the time remaining both as wall time and as open time of
+ * The public representation of a case (docs/policy.md §3.1 Case): every clock with its due instant, its
+ * explanation (docs/policy.md §5) and, while it runs, the time remaining both as wall time and as open time of
  * the clock's own calendar.
  */
 export function caseView(state: CaseState, now: Date) {

@@ -10,7 +10,7 @@ type ClockSettingValues = Pick<Settings, keyof typeof clockSettingFields> & {
 
 const hours = (iso: string) => Duration.fromISO(iso).as("hours");
 
-/** The operator's clock settings (SPEC §2.3), built once from validated settings and handed to the policy. */
+/** The operator's clock settings (docs/policy.md §2.3), built once from validated settings and handed to the policy. */
 export function clockSettingsOf(s: ClockSettingValues): ClockSettings {
   return {
     warningFraction: s.CASECLOCK_WARNING_FRACTION,

@@ -87,7 +87,7 @@ export const isoDurationSetting = z
   );
 
 /**
- * The settings that shape every clock (SPEC §2.3), with the one definition of their defaults. The app,
+ * The settings that shape every clock (docs/policy.md §2.3), with the one definition of their defaults. The app,
  * `POST /api/sla/preview` and `caseclock due` all read them through this schema.
  */
 export const clockSettingFields = {

@@ -60,7 +60,7 @@ function accepted(state: CaseState, created: boolean): IntakeOutcome {
 }
 
 /**
- * Opens a request (SPEC §1.5, §2.4): refusals are recorded with their reason; an accepted request is
+ * Opens a request (docs/policy.md §1.5, §2.4): refusals are recorded with their reason; an accepted request is
  * stored (case document with its acknowledgement in the outbox) before this returns, so the 202 that
  * follows is never a promise about something unsaved.
  */

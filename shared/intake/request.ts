@@ -3,7 +3,7 @@ import { categorySchema, severitySchema } from "../policy/severity.js";
 import { emailSchema, phoneSchema, tenantIdSchema } from "../tenant/tenant.js";
 import { text } from "../validation/text.js";
 
-/** SPEC §3.1 Request: what POST /api/cases takes and what every intake adapter produces. */
+/** docs/policy.md §3.1 Request: what POST /api/cases takes and what every intake adapter produces. */
 export const supportRequestSchema = z
   .object({
     tenantId: tenantIdSchema,

@@ -1,5 +1,5 @@
 /**
- * The one place the app writes logs (SPEC §4: one redaction point). Only allow-listed field names are
+ * The one place the app writes logs (docs/policy.md §4: one redaction point). Only allow-listed field names are
  * written, and each is redacted by what it holds:
  * - identifier fields (case, tenant, instance and verification ids, sources, names of things) are written
  *   verbatim when they have the shape of an identifier and replaced by `[redacted]` otherwise, so a digit

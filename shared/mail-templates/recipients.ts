@@ -3,7 +3,7 @@ import { type Requester } from "../case/state.js";
 import { type Category } from "../policy/severity.js";
 import { type Language } from "../tenant/tenant.js";
 
-/** The support side's addresses (SPEC §2.3, setting CASECLOCK_SUPPORT_CONTACTS). */
+/** The support side's addresses (docs/policy.md §2.3, setting CASECLOCK_SUPPORT_CONTACTS). */
 export interface SupportDirectory {
   readonly queues: Readonly<Record<Category, readonly string[]>>;
   /** escalation[0] = level 1 (duty manager), escalation[1] = level 2 (head of support), … */
@@ -14,7 +14,7 @@ export interface SupportDirectory {
 export const SUPPORT_LANGUAGE: Language = "en";
 
 /**
- * Who reads a decided message, and in which language: the requester in their own (SPEC §1.5), the
+ * Who reads a decided message, and in which language: the requester in their own (docs/policy.md §1.5), the
  * support side in its working language. Beyond the configured levels, the highest level is told.
  */
 export function addressOf(

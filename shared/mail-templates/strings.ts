@@ -9,5 +9,5 @@ import { zhHans } from "./sentences/zh-Hans.js";
 
 export type { Sentences };
 
-/** Every language caseclock writes to customers in (SPEC §1.5), one file each under sentences/. */
+/** Every language caseclock writes to customers in (docs/policy.md §1.5), one file each under sentences/. */
 export const sentences: Readonly<Record<Language, Sentences>> = { en, fr, de, pl, nb, "zh-Hans": zhHans };

@@ -83,7 +83,7 @@ function longestDayHours(week: CalendarDefinition["week"]): number {
 }
 
 /**
- * A preset target made concrete for one category (SPEC §2.2): "category" names the category's desk
+ * A preset target made concrete for one category (docs/policy.md §2.2): "category" names the category's desk
  * calendar, and an "any time" figure counts round the clock only on a 24x7 desk; on a business-hours
  * desk (billing, pre-sales) the same figure counts as working hours of that desk.
  */

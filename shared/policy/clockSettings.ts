@@ -1,5 +1,5 @@
 /**
- * The operator's settings that shape every clock (SPEC §2.3). Their defaults live in one place, the
+ * The operator's settings that shape every clock (docs/policy.md §2.3). Their defaults live in one place, the
  * settings schema (shared/config/settings.ts); the app, the preview and the CLI all build this value
  * from it and hand it to the policy, which freezes it into each case.
  */

@@ -2,7 +2,7 @@ import { presets } from "./presets/index.js";
 import { planGroupOf, sevAEligibility, type PolicyTenant } from "./casePolicy.js";
 import { type Category, type Severity } from "./severity.js";
 
-/** Stable codes for severity adjustments at intake (SPEC §2.4); clients may switch on them. */
+/** Stable codes for severity adjustments at intake (docs/policy.md §2.4); clients may switch on them. */
 export const adjustmentReasons = [
   "sev-a-requires-advanced-agreement",
   "sev-a-requires-impact-statement",
@@ -54,7 +54,7 @@ export type Eligibility =
 const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
- * SPEC §1.5 and §2.4. Never loses a request: a severity the tenant is not entitled to is lowered (with
+ * docs/policy.md §1.5 and §2.4. Never loses a request: a severity the tenant is not entitled to is lowered (with
  * every reason recorded). Refused: a requester who is neither an admin of the customer nor partner staff
  * with delegated admin rights; and, once, a customer admin of a partner-managed tenant, who is pointed
  * to the partner first and may resend with `openWithProvider` (both partner sources hold; see the

@@ -17,8 +17,8 @@ export interface PreviewInput {
 }
 
 /**
- * What-if (SPEC §3 /api/sla/preview, `caseclock due`): effective severity, due instants, the calendar
- * used and the explanation of the due instant (SPEC §5), computed exactly as a real case computes them.
+ * What-if (docs/policy.md §3 /api/sla/preview, `caseclock due`): effective severity, due instants, the calendar
+ * used and the explanation of the due instant (docs/policy.md §5), computed exactly as a real case computes them.
  */
 export function previewDue(input: PreviewInput) {
   const verdict = severityEligibility(

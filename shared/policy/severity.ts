@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** SPEC §1.1: A critical, B high, C medium / non-critical. */
+/** docs/policy.md §1.1: A critical, B high, C medium / non-critical. */
 export const severities = ["A", "B", "C"] as const;
 export const severitySchema = z.enum(severities);
 export type Severity = z.infer<typeof severitySchema>;
@@ -9,7 +9,7 @@ export const categories = ["technical", "billing", "presales"] as const;
 export const categorySchema = z.enum(categories);
 export type Category = z.infer<typeof categorySchema>;
 
-/** One level less urgent (A→B, B→C); C stays C: SPEC §2.3 never lowers C. */
+/** One level less urgent (A→B, B→C); C stays C: docs/policy.md §2.3 never lowers C. */
 export function lowerSeverity(severity: Severity): Severity {
   return severity === "A" ? "B" : "C";
 }

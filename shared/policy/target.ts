@@ -11,7 +11,7 @@ import {
 } from "../calendar/index.js";
 
 /**
- * SPEC §2.2 target kinds. `calendar` names a calendar of the case's policy (resolved per tenant),
+ * docs/policy.md §2.2 target kinds. `calendar` names a calendar of the case's policy (resolved per tenant),
  * so a target stays plain data that can travel in orchestration history.
  */
 export const targetSchema = z.discriminatedUnion("kind", [
@@ -36,7 +36,7 @@ export function targetCalendarName(target: Target): string {
   return target.kind === "elapsed" ? "always" : target.calendar;
 }
 
-/** The due instant of a target for a clock started at `start` (SPEC §2.2). */
+/** The due instant of a target for a clock started at `start` (docs/policy.md §2.2). */
 export function dueAt(target: Target, start: Date, calendars: CalendarLookup): Date {
   switch (target.kind) {
     case "elapsed":
@@ -68,7 +68,7 @@ export function targetLength(target: Target, start: Date, calendars: CalendarLoo
   }
 }
 
-/** The instant at which `fraction` of the target's own clock has run (the warning point, SPEC §2.3). */
+/** The instant at which `fraction` of the target's own clock has run (the warning point, docs/policy.md §2.3). */
 export function fractionPoint(target: Target, start: Date, fraction: number, calendars: CalendarLookup): Date {
   const cal = targetCalendar(target, calendars);
   return addWorkingTime(cal, start, Math.round(targetLength(target, start, calendars) * fraction));
@@ -88,7 +88,7 @@ export function describeTarget(target: Target): string {
   }
 }
 
-/** SPEC §5: how a due instant was derived. Kept on every clock, also after it is retired. */
+/** docs/policy.md §5: how a due instant was derived. Kept on every clock, also after it is retired. */
 export interface DueExplanation extends SpanExplanation {
   readonly calendar: string;
   readonly timeZone: string;

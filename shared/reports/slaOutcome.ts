@@ -15,7 +15,7 @@ export interface SlaOutcome {
   readonly severity: Severity;
   readonly receivedAt: string;
   readonly dueAt: string;
-  /** Set once the clock breached; a breach stays on record whatever happens after (SPEC §2.3). */
+  /** Set once the clock breached; a breach stays on record whatever happens after (docs/policy.md §2.3). */
   readonly breachedAt?: string;
   /** The first response, in time or late. */
   readonly respondedAt?: string;

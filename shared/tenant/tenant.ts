@@ -34,7 +34,7 @@ export const adminSchema = z
   .strict();
 export type Admin = z.infer<typeof adminSchema>;
 
-/** SPEC §3.1 Tenant (PUT /api/tenants/{id}). */
+/** docs/policy.md §3.1 Tenant (PUT /api/tenants/{id}). */
 export const tenantProfileSchema = z
   .object({
     name: text({ min: 1, max: 200 }),
@@ -49,7 +49,7 @@ export const tenantProfileSchema = z
     advancedAgreement: z.boolean().default(false),
     holidays: z.array(localDate).max(400).default([]),
     admins: z.array(adminSchema).min(1).max(50),
-    /** Set when the customer bought its subscriptions through a partner (SPEC §1.5). */
+    /** Set when the customer bought its subscriptions through a partner (docs/policy.md §1.5). */
     partner: z
       .object({
         name: text({ min: 1, max: 200 }),

@@ -20,7 +20,7 @@ export interface VerificationTenant {
 }
 
 /**
- * Resend limits (SPEC §4), each a sliding window: one code a minute per calling number, one a minute
+ * Resend limits (docs/policy.md §4), each a sliding window: one code a minute per calling number, one a minute
  * per named admin (no one can flood an admin's mailbox by changing numbers), twenty an hour per tenant.
  */
 export const VERIFICATION_LIMITS = {
@@ -49,7 +49,7 @@ export function throttleKeys(request: VerificationRequest, key: string): Throttl
 const RECORD_TTL_SECONDS = 24 * 3600;
 
 /**
- * SPEC §1.5 identity check. A caller on the named admin's own registered number is verified at once.
+ * docs/policy.md §1.5 identity check. A caller on the named admin's own registered number is verified at once.
  * Otherwise a code goes to that admin's own registered address (or, by SMS, their registered mobile),
  * never to another admin. The answer never reveals whether the named admin exists: an unknown name
  * (or an admin without a mobile, asked for SMS) gets the same pending verification, and no code.

@@ -1,13 +1,13 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { type Language } from "../tenant/tenant.js";
 
-/** SPEC §2.3 / §4: 6 digits, valid 10 minutes, 5 wrong answers, single use. */
+/** docs/policy.md §2.3 / §4: 6 digits, valid 10 minutes, 5 wrong answers, single use. */
 export const CODE_LIFETIME_MS = 10 * 60_000;
 export const MAX_WRONG_ANSWERS = 5;
 
 export type VerificationStatus = "pending" | "verified" | "locked" | "expired";
 
-/** Where the code goes: only ever the named admin's own registered address or mobile (SPEC §1.5). */
+/** Where the code goes: only ever the named admin's own registered address or mobile (docs/policy.md §1.5). */
 export interface CodeDelivery {
   readonly channel: "email" | "sms";
   readonly address: string;
@@ -75,7 +75,7 @@ export type ConfirmOutcome =
   | { readonly outcome: "already-verified" }
   | { readonly outcome: "no-code-yet" };
 
-/** The pure rule for one answer to a verification (SPEC §2.3): the caller stores `record` with its ETag. */
+/** The pure rule for one answer to a verification (docs/policy.md §2.3): the caller stores `record` with its ETag. */
 export function confirm(record: VerificationRecord, code: string, key: string, now: Date): ConfirmOutcome {
   if (record.status === "verified") return { outcome: "already-verified" };
   if (record.status === "locked") return { outcome: "locked", record };

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-/** Why a delivery was refused; all of them are answered 401 (SPEC §4: never 5xx for a bad delivery). */
+/** Why a delivery was refused; all of them are answered 401 (docs/policy.md §4: never 5xx for a bad delivery). */
 export type WebhookRefusal = "missing-headers" | "malformed-headers" | "timestamp-out-of-tolerance" | "bad-signature";
 
 export interface WebhookHeaders {

@@ -49,7 +49,7 @@ async function startAndReadCode(tenantId: string): Promise<{ id: string; code: s
 
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
-describe("caller verification (SPEC §1.5, §2.3)", () => {
+describe("caller verification (docs/policy.md §1.5, §2.3)", () => {
   it("a caller on the named admin's own registered phone verifies at once, with the same status and shape", async () => {
     const tenantId = await freshTenant();
     const res = await startVerification(tenantId, { phone: "+861055550100" });

@@ -32,7 +32,7 @@ async function raw(method: string, path: string, headers: Record<string, string>
   return res.status;
 }
 
-describe("authorization (SPEC §4)", () => {
+describe("authorization (docs/policy.md §4)", () => {
   it("every agent and admin route refuses a call without a function key, or with a wrong one", async () => {
     const routes: Array<[string, string, unknown?]> = [
       ["POST", "/api/cases", request("contoso-cn", "admin@contoso.cn")],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FORMS_SECRET, MSFORMS_SECRET, readOutbox, request, useApp, tenants } from "../e2e/client.js";
 
 /**
- * No personal data or secret in logs (SPEC §4): every line the runtime and the app wrote during a full
+ * No personal data or secret in logs (docs/policy.md §4): every line the runtime and the app wrote during a full
  * run — intake, refusals, events, escalations, verification, reopen refusal, errors — is scanned.
  */
 const app = useApp("2026-11-20T15:29:00.000Z");

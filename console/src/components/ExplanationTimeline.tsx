@@ -6,7 +6,7 @@ const WIDTH = 600;
 const HEIGHT = 28;
 
 /**
- * A clock's explanation (SPEC §5) drawn as a small timeline from its start to its due instant: the open
+ * A clock's explanation (docs/policy.md §5) drawn as a small timeline from its start to its due instant: the open
  * intervals that were counted as filled blocks, closed time as gaps, and below it the days skipped (holidays,
  * closed days) and the counted intervals in the tenant's local time.
  */

@@ -3,7 +3,7 @@ import { type AcceptedBody } from "../../../shared/intake/openRequest.js";
 import { severitySchema } from "../../../shared/policy/severity.js";
 import { adjustmentReason, duration, instant, sameShape } from "./common.js";
 
-/** SPEC §3.1 Accepted: what intake and `POST /api/cases` answer with 202 (and replay for a repeat). */
+/** docs/policy.md §3.1 Accepted: what intake and `POST /api/cases` answer with 202 (and replay for a repeat). */
 export const acceptedSchema = z
   .object({
     id: z.string().meta({ description: "The case id; `GET /api/cases/{id}` reads it (the Location header)." }),

@@ -133,7 +133,7 @@ const caseFields = {
   version: z.number().int(),
 };
 
-/** SPEC §3.1 Case, as a tenant's own route answers it. */
+/** docs/policy.md §3.1 Case, as a tenant's own route answers it. */
 export const caseViewSchema = z.object(caseFields).meta({ id: "Case", description: "A case with every clock." });
 
 /** The staff view (`GET /api/cases/{id}`): the case and the events waiting to be applied. */

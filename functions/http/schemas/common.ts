@@ -23,7 +23,7 @@ export const localDate = z.iso.date().meta({ description: "A local calendar date
 
 export const adjustmentReason = z.enum(adjustmentReasons).meta({
   id: "AdjustmentReason",
-  description: "Why intake accepted a request at another severity than asked (SPEC §2.4).",
+  description: "Why intake accepted a request at another severity than asked (docs/policy.md §2.4).",
 });
 
 export const contactMethod = z.enum(["email", "phone"]);

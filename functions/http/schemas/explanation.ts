@@ -5,7 +5,7 @@ import { duration, instant, localDate, sameShape } from "./common.js";
 const description = z.string().meta({ description: 'Human-readable, e.g. "1 business day (21vianet-support)".' });
 const calendarName = z.string().min(1).meta({ description: "A calendar of the case's policy (`always` is 24x7)." });
 
-/** A target (SPEC §2.2) as answers show it: the data and its description. */
+/** A target (docs/policy.md §2.2) as answers show it: the data and its description. */
 export const targetView = z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("elapsed"), hours: z.number().positive(), description }),
@@ -23,7 +23,7 @@ export const targetView = z
     description: "A response target: elapsed hours, working hours, business days or next business day.",
   });
 
-/** SPEC §5: how a due instant was derived. */
+/** docs/policy.md §5: how a due instant was derived. */
 export const explanationSchema = z
   .object({
     calendar: calendarName,
@@ -40,6 +40,6 @@ export const explanationSchema = z
       .meta({ description: "Whole local dates on which nothing could be counted." }),
     notes: z.array(z.string()).meta({ description: "DST changes crossed, holidays with special hours." }),
   })
-  .meta({ id: "Explanation", description: "Why a due instant is what it is (SPEC §5)." });
+  .meta({ id: "Explanation", description: "Why a due instant is what it is (docs/policy.md §5)." });
 
 sameShape<DueExplanation, z.output<typeof explanationSchema>>((built) => built);

@@ -11,7 +11,7 @@ const interval = z.object({
   to: z.string().meta({ description: "Local wall-clock time HH:mm (24:00 = end of the day)." }),
 });
 
-/** A business calendar (SPEC §2.1) as the preview shows it. */
+/** A business calendar (docs/policy.md §2.1) as the preview shows it. */
 const calendarDefinition = z
   .object({
     name: z.string(),

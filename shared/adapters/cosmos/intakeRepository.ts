@@ -135,7 +135,7 @@ export class IntakeRepository {
     return pointRead<RequestRecord & { _etag: string }>(this.container, id, partition);
   }
 
-  /** Keeps a refused submission with its reason (SPEC §2.4): refused, yet not lost. */
+  /** Keeps a refused submission with its reason (docs/policy.md §2.4): refused, yet not lost. */
   async recordRefusal(
     source: string,
     id: string,

@@ -7,7 +7,7 @@ import {
 } from "./commonClocks.js";
 import { everyDay, mondayToFriday } from "./weeks.js";
 
-/** SPEC §1.3: Office 365 operated by 21Vianet (China). */
+/** docs/policy.md §1.3: Office 365 operated by 21Vianet (China). */
 export const vianet21 = {
   id: "21vianet",
   title: "Office 365 operated by 21Vianet (China)",

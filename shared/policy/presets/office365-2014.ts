@@ -14,7 +14,7 @@ import {
 } from "./office365Plans.js";
 import { mondayToFriday } from "./weeks.js";
 
-/** SPEC §1.2: Office 365 support service description (2014), initial response targets by plan. */
+/** docs/policy.md §1.2: Office 365 support service description (2014), initial response targets by plan. */
 export const office365_2014 = {
   id: "office365-2014",
   title: "Office 365 (2014 service description)",

@@ -1,6 +1,6 @@
 /**
  * The Office 365 plans of the 2014 support service description, grouped by their rows in the
- * initial-response table (SPEC §1.2). Shared by the `office365-2014` and `worldwide` presets.
+ * initial-response table (docs/policy.md §1.2). Shared by the `office365-2014` and `worldwide` presets.
  */
 export const office365Plans = {
   "small-business": { label: "Small Business", group: "small-business" },
@@ -29,7 +29,7 @@ export const office365Plans = {
   "office-365-proplus": { label: "Office 365 ProPlus (standalone)", group: "standalone" },
 } as const;
 
-/** "1 h, any time" and friends: round the clock on a technical desk, working hours elsewhere (SPEC §2.2). */
+/** "1 h, any time" and friends: round the clock on a technical desk, working hours elsewhere (docs/policy.md §2.2). */
 const anyTime = (hours: number) => ({ kind: "elapsed", hours }) as const;
 /** "business-hours response (*)": no figure given; 1 business day of the category calendar, an assumption. */
 const businessHoursResponse = { kind: "businessDays", days: 1, calendar: "category" } as const;

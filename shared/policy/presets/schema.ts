@@ -4,8 +4,8 @@ import { categories } from "../severity.js";
 import { targetSchema } from "../target.js";
 
 /**
- * A preset is the source policy of SPEC §1 as data. Targets name a calendar of the preset, or the
- * placeholder "category", which means "the calendar of the request's category" (SPEC §1.5: each
+ * A preset is the source policy of docs/policy.md §1 as data. Targets name a calendar of the preset, or the
+ * placeholder "category", which means "the calendar of the request's category" (docs/policy.md §1.5: each
  * category has its own calendar).
  */
 export const CATEGORY_CALENDAR = "category";
@@ -20,7 +20,7 @@ export const calendarTemplateSchema = z
     week,
     /** Whether the tenant's own holidays close this calendar (a 365-days-a-year desk has none). */
     holidays: z.enum(["tenant", "none"]),
-    /** A number, or "dayLength": the longest open weekday of the resolved week (SPEC §1.2). */
+    /** A number, or "dayLength": the longest open weekday of the resolved week (docs/policy.md §1.2). */
     hoursPerBusinessDay: z.union([z.number().positive().max(24), z.literal("dayLength")]),
     /** Whether the preset's regional overrides (e.g. Australia 09:00–18:00) apply. */
     regional: z.boolean(),
@@ -52,7 +52,7 @@ export const presetSchema = z
       .strict(),
     /**
      * Categories whose desk answers round the clock: their "any time" figures (`elapsed`) count 24x7.
-     * In every other category the same figure counts as working hours of the category's desk (SPEC §2.2).
+     * In every other category the same figure counts as working hours of the category's desk (docs/policy.md §2.2).
      */
     roundTheClock: z.array(z.enum(categories)),
     /** plan group (or "default" when the preset has no plans) → severity → target. */
@@ -64,11 +64,11 @@ export const presetSchema = z
         sevARequiresAgreement: z.boolean(),
         sevARequiresImpactStatement: z.boolean(),
         sevACategories: z.array(z.enum(categories)).min(1),
-        /** Plan groups whose phone support covers Sev A only (SPEC §1.2 Small Business). */
+        /** Plan groups whose phone support covers Sev A only (docs/policy.md §1.2 Small Business). */
         phoneSevAOnlyGroups: z.array(z.string()),
       })
       .strict(),
-    /** Whether severity is lowered one level when the customer-response clock runs out (SPEC §2.3). */
+    /** Whether severity is lowered one level when the customer-response clock runs out (docs/policy.md §2.3). */
     lowerOnCustomerSilence: z.boolean(),
     /** Choices this preset makes where its source is silent or ambiguous, each saying which and why. */
     assumptions: z.array(z.string()),

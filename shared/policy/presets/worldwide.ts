@@ -13,7 +13,7 @@ import {
 } from "./office365Plans.js";
 import { everyDay, mondayToFriday } from "./weeks.js";
 
-/** SPEC §1.4: worldwide support, calendars by category and region. */
+/** docs/policy.md §1.4: worldwide support, calendars by category and region. */
 export const worldwide = {
   id: "worldwide",
   title: "Worldwide (calendars by category and region)",

@@ -17,7 +17,7 @@ const H = 3_600_000;
 const t = new Date("2025-03-30T00:30:00Z");
 
 describe("always (24x7, UTC)", () => {
-  it("is described as SPEC §2.1 says", () => {
+  it("is described as docs/policy.md §2.1 says", () => {
     expect(always.definition.name).toBe("always");
     expect(always.definition.timeZone).toBe("UTC");
     expect(always.definition.hoursPerBusinessDay).toBe(24);

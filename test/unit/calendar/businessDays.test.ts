@@ -26,7 +26,7 @@ const office: CalendarDefinitionInput = {
 const cal = businessCalendar(office);
 const nbd = (receipt: string) => nextBusinessDayClose(cal, new Date(receipt)).toISOString();
 
-describe("nextBusinessDayClose (SPEC §2.2 nextBusinessDay)", () => {
+describe("nextBusinessDayClose (docs/policy.md §2.2 nextBusinessDay)", () => {
   it("Friday evening and Saturday → Monday's close", () => {
     expect(nbd("2025-06-06T16:00:00Z")).toBe("2025-06-09T15:00:00.000Z");
     expect(nbd("2025-06-07T10:00:00Z")).toBe("2025-06-09T15:00:00.000Z");

@@ -5,7 +5,7 @@ import { explainedDue, type Target } from "../../../shared/policy/target.js";
 import { MinuteOracle } from "./oracle.js";
 
 /*
- * SPEC §5 explanations against the brute-force minute oracle: for random zones, weeks, holidays,
+ * docs/policy.md §5 explanations against the brute-force minute oracle: for random zones, weeks, holidays,
  * receipts and targets, the counted intervals lie inside the calendar's open hours, leave out nothing
  * open in between, avoid the closed dates, sum to the target's working time and end at the due instant;
  * the skipped dates are exactly the closed local dates between receipt and due.
@@ -67,7 +67,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     return { calendar: { name: "c", timeZone: zone, week, holidays, hoursPerBusinessDay: 8 }, receipt, target };
   });
 
-describe("explanations of due instants (SPEC §5), against the minute oracle", () => {
+describe("explanations of due instants (docs/policy.md §5), against the minute oracle", () => {
   it("count only open time, leave none out, skip exactly the closed dates, and add up to the due instant", () => {
     fc.assert(
       fc.property(caseArb, ({ calendar, receipt, target }) => {

@@ -6,7 +6,7 @@ import { clockSettingsWith, defaultClockSettings } from "../../support/clockSett
 import { event, letTimePass, newCase, type TimedEffect } from "./fixtures.js";
 
 /*
- * When the support desk hears about a case (SPEC §2.3): escalation that stops climbing, repeats at most
+ * When the support desk hears about a case (docs/policy.md §2.3): escalation that stops climbing, repeats at most
  * daily, and nothing from a business-hours clock while its desk is closed.
  */
 

@@ -30,7 +30,7 @@ describe("opening a case", () => {
     expect(nextWakeUp(state)).toBe(ir.warnAt);
   });
 
-  it("records why a requested severity was lowered at intake (SPEC §2.4) and tells the requester", () => {
+  it("records why a requested severity was lowered at intake (docs/policy.md §2.4) and tells the requester", () => {
     const { state, effects } = newCase({
       severity: "B",
       requestedSeverity: "A",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decide, nextWakeUp } from "../../../shared/case/index.js";
 import { FRIDAY_2330_BEIJING, at, event, newCase, plusHours, runUntil, tick, mails } from "./fixtures.js";
 
-describe("resolve, close, reopen (SPEC §2.3)", () => {
+describe("resolve, close, reopen (docs/policy.md §2.3)", () => {
   function closedCase() {
     const { state } = newCase();
     const s1 = decide(state, event({ type: "agentResponded" }), at("2026-11-21T01:00:00.000Z")).state;

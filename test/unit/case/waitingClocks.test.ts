@@ -5,7 +5,7 @@ import { at, event, mails, newCase, runUntil } from "./fixtures.js";
 
 const MAX_CUSTOMER_REMINDERS = defaultClockSettings.customerReminders;
 
-describe("customer response clock (SPEC §2.3)", () => {
+describe("customer response clock (docs/policy.md §2.3)", () => {
   function awaiting(severity: "A" | "B" | "C") {
     const { state } = newCase({ severity });
     return decide(state, event({ type: "awaitingCustomer", reason: "need logs" }), at("2026-11-20T16:00:00.000Z"))

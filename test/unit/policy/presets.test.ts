@@ -22,7 +22,7 @@ function due(tenant: PolicyTenant, category: Category, severity: Severity, recei
 const paris = { timeZone: "Europe/Paris", region: "FR", advancedAgreement: false, holidays: ["2026-11-23"] } as const;
 const fridayAfternoonParis = "2026-11-20T15:30:00.000Z";
 
-describe("office365-2014 initial response targets (SPEC §1.2), every cell", () => {
+describe("office365-2014 initial response targets (docs/policy.md §1.2), every cell", () => {
   const rows: Array<[string, string, Record<Severity, string>]> = [
     // 1 business day = 8 working hours: 30 min on Friday, Monday is a holiday, 7.5 h on Tuesday → Tue 16:30 Paris.
     [
@@ -175,7 +175,7 @@ describe("office365-2014 initial response targets (SPEC §1.2), every cell", () 
 const beijingFridayNight = "2026-11-20T15:30:00.000Z";
 const vianet = { preset: "21vianet", timeZone: "Asia/Shanghai", advancedAgreement: true, holidays: [] } as const;
 
-describe("21vianet (SPEC §1.3), every cell", () => {
+describe("21vianet (docs/policy.md §1.3), every cell", () => {
   it("Sev A: 1 hour or less, any time (24x7)", () => {
     expect(due(vianet, "technical", "A", beijingFridayNight)).toBe("2026-11-20T16:30:00.000Z");
   });
@@ -245,7 +245,7 @@ describe("21vianet (SPEC §1.3), every cell", () => {
   });
 });
 
-describe("worldwide (SPEC §1.4): calendars by category and region", () => {
+describe("worldwide (docs/policy.md §1.4): calendars by category and region", () => {
   const newYork = {
     preset: "worldwide",
     plan: "small-business",
@@ -283,7 +283,7 @@ describe("worldwide (SPEC §1.4): calendars by category and region", () => {
   });
 });
 
-describe("rules common to all presets (SPEC §1.5, §2.4)", () => {
+describe("rules common to all presets (docs/policy.md §1.5, §2.4)", () => {
   const tenant = { ...vianet, admins: [{ email: "Admin@Contoso.cn" }] };
   it("only an administrator may open a request (case-insensitive address match)", () => {
     expect(eligibility({ requesterEmail: "user@contoso.cn", category: "technical", severity: "B" }, tenant)).toEqual({

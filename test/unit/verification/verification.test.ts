@@ -30,7 +30,7 @@ function pending(code: string): VerificationRecord {
   };
 }
 
-describe("verification codes (SPEC §2.3, §4)", () => {
+describe("verification codes (docs/policy.md §2.3, §4)", () => {
   it("are six digits, uniformly spread", () => {
     const counts = new Array<number>(10).fill(0);
     for (let i = 0; i < 20_000; i++) {
@@ -86,7 +86,7 @@ describe("verification codes (SPEC §2.3, §4)", () => {
   });
 });
 
-describe("who gets the code (SPEC §1.5: the caller's own admin profile, never other admins)", () => {
+describe("who gets the code (docs/policy.md §1.5: the caller's own admin profile, never other admins)", () => {
   const tenant = {
     timeZone: "Asia/Shanghai",
     admins: [
