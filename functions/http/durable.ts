@@ -43,9 +43,9 @@ export async function startUnlessRunning(
 export async function startCase(context: InvocationContext, tenantId: string, caseId: string): Promise<void> {
   const instanceId = caseInstanceId(tenantId, caseId);
   try {
-    const client = df.getClient(context);
-    if (isAlive(await client.getStatus(instanceId).catch(() => undefined))) return;
-    await startUnlessRunning(client, CASE_ORCHESTRATOR, instanceId, { tenantId, caseId });
+    // No status read first: nearly every start is of a new case, and a start of a running id fails and
+    // is then recognised as already running.
+    await startUnlessRunning(df.getClient(context), CASE_ORCHESTRATOR, instanceId, { tenantId, caseId });
   } catch (error) {
     log(context, "warn", "case orchestration not started; the reconciler will retry", {
       caseId,

@@ -69,10 +69,14 @@ export async function openRequest(
   request: SupportRequest,
   origin: { source: string; caseId: string; receivedAt: Date; auditId: string },
 ): Promise<IntakeOutcome> {
-  const existing = await deps.cases.get(request.tenantId, origin.caseId);
+  // Both point reads at once: a repeat (its first attempt stored the case but not the answer) is answered
+  // with that case whatever the profile says now.
+  const [existing, tenant] = await Promise.all([
+    deps.cases.get(request.tenantId, origin.caseId),
+    deps.tenants.get(request.tenantId),
+  ]);
   if (existing !== undefined) return accepted(existing.state, false);
 
-  const tenant = await deps.tenants.get(request.tenantId);
   const refuse = async (outcome: IntakeRefusal) => {
     await deps.intake.recordRefusal(
       origin.source,
