@@ -4,7 +4,9 @@ import { type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
 import { errorMessage, type RuntimeLog } from "../logging/runtimeLog.js";
+import { type CosmosRequestKind } from "../metrics/runtimeMetrics.js";
 import { enforceAzureLimits } from "./azureLimits.js";
+import { countCosmosRequests } from "./cosmosRequestMetrics.js";
 import { CosmosStorePersistence } from "./cosmosStorePersistence.js";
 import { deleteExpiredItems } from "./itemExpiry.js";
 import { loadOrCreateCertificate } from "./localCertificate.js";
@@ -23,6 +25,13 @@ export interface EmbeddedCosmosOptions {
   readonly containers: readonly ContainerSpec[];
   readonly nowSeconds: () => number;
   readonly log: RuntimeLog;
+  /** Told of every request the server answered (for the metrics; cosmosRequestMetrics.ts). */
+  readonly countRequest?: (
+    kind: CosmosRequestKind,
+    status: number,
+    requestBytes: number,
+    responseBytes: number,
+  ) => void;
 }
 
 export interface EmbeddedCosmos {
@@ -78,6 +87,7 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
     (res as unknown as { end: EndFunction }).end = deferred;
   });
   enforceAzureLimits(server);
+  if (o.countRequest !== undefined) countCosmosRequests(server, o.countRequest);
 
   const port = await new Promise<number>((resolve, reject) => {
     const listen = (p: number) => {

@@ -95,10 +95,19 @@ export class SerialFileWriter {
     { running: Promise<void>; next?: { data: FileContent; done: Promise<void> } }
   >();
 
+  /** `onWrite` is told of every write that reaches the disk (after coalescing), with its size. */
+  constructor(private readonly onWrite?: (path: string, bytes: number) => void) {}
+
+  private writeNow(path: string, data: FileContent): Promise<void> {
+    const text = typeof data === "string" ? data : data();
+    this.onWrite?.(path, Buffer.byteLength(text));
+    return writeFileAtomic(path, text);
+  }
+
   write(path: string, data: FileContent): Promise<void> {
     const chain = this.chains.get(path);
     if (chain === undefined) {
-      const running = writeFileAtomic(path, typeof data === "string" ? data : data()).finally(() => this.advance(path));
+      const running = this.writeNow(path, data).finally(() => this.advance(path));
       this.chains.set(path, { running });
       return running;
     }
@@ -112,7 +121,7 @@ export class SerialFileWriter {
       .then(() => {
         const current = this.chains.get(path);
         if (current !== undefined) current.next = undefined;
-        const running = writeFileAtomic(path, typeof next.data === "string" ? next.data : next.data());
+        const running = this.writeNow(path, next.data);
         this.chains.set(path, { running: running.finally(() => this.advance(path)) });
         return running;
       });

@@ -1,0 +1,103 @@
+import { type RuntimeMetrics } from "../metrics/runtimeMetrics.js";
+import { instanceGone, instanceNotFound } from "./durableErrors.js";
+import { isTerminal, type InboxMessage, type InstanceRecord } from "./instanceRecord.js";
+import { type InstanceTable } from "./instanceTable.js";
+import { type Completion } from "./activityDispatcher.js";
+
+/**
+ * A new version of an instance with one more message queued. Shallow: versions share their unchanged parts,
+ * which nobody mutates (the stepper works on a deep copy).
+ */
+function withMessage(current: InstanceRecord, message: InboxMessage, now: number): InstanceRecord {
+  return { ...current, inbox: [...current.inbox, message], lastUpdatedTime: now };
+}
+
+/**
+ * Messages into an instance's inbox (the extension's control queue): what a durable client sends, the
+ * completions of its tasks, its timers firing. Each is on disk before the instance is stepped.
+ */
+export class InstanceMessages {
+  constructor(
+    private readonly table: InstanceTable,
+    private readonly step: (instanceId: string) => void,
+    private readonly now: () => number,
+    private readonly metrics?: RuntimeMetrics,
+  ) {}
+
+  /** A client's message: 404 for an unknown instance, 410 for a finished one. */
+  async enqueue(instanceId: string, message: InboxMessage): Promise<void> {
+    const { saved } = await this.table.lock(instanceId, async () => {
+      const current = this.table.get(instanceId);
+      if (current === undefined) throw instanceNotFound(instanceId);
+      if (isTerminal(current.runtimeStatus)) throw instanceGone(instanceId, current.runtimeStatus);
+      return this.table.commit(withMessage(current, message, this.now()));
+    });
+    await saved;
+    this.step(instanceId);
+  }
+
+  /** Delivers a completion; it is dropped if the task is no longer open (other execution, already delivered). */
+  async deliver(instanceId: string, message: Completion): Promise<void> {
+    const accepted = await this.table.lock(instanceId, async () => {
+      const current = this.table.get(instanceId);
+      if (current === undefined || current.executionId !== message.executionId || isTerminal(current.runtimeStatus))
+        return undefined;
+      const open = current.tasks.some((t) => t.pending?.step === "call" && t.pending.id === message.taskId);
+      const queued = current.inbox.some(
+        (m) => "taskId" in m && m.taskId === message.taskId && m.executionId === message.executionId,
+      );
+      if (!open || queued) return undefined;
+      return this.table.commit(withMessage(current, message, this.now()));
+    });
+    if (accepted === undefined) return;
+    await accepted.saved;
+    this.step(instanceId);
+  }
+
+  /** Turns every timer due at `instant` or earlier into a TimerFired message; returns how many fired. */
+  async fireTimersDueBy(instant: number): Promise<number> {
+    let fired = 0;
+    const timers = this.table.timers;
+    for (const timer of timers.dueBy(instant)) {
+      const done = await this.table.lock(timer.instanceId, async () => {
+        const current = this.table.get(timer.instanceId);
+        if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus))
+          return undefined;
+        const record = structuredClone(current);
+        const task = record.tasks.find(
+          (t) =>
+            t.pending !== undefined &&
+            t.pending.id === timer.timerId &&
+            (t.pending.step === "timer" || t.pending.step === "retryTimer"),
+        );
+        if (
+          task === undefined ||
+          task.pending === undefined ||
+          task.pending.step === "call" ||
+          task.pending.fired === true
+        )
+          return undefined;
+        task.pending.fired = true;
+        record.inbox.push({
+          kind: "timerFired",
+          executionId: record.executionId,
+          timerId: timer.timerId,
+          fireAt: timer.fireAt,
+        });
+        return this.table.commit(record);
+      });
+      if (done !== undefined) {
+        await done.saved;
+        fired += 1;
+        if (this.metrics !== undefined) this.metrics.durable.timersFired += 1;
+        this.step(timer.instanceId);
+      } else {
+        // Not pending any more (cancelled, settled, instance gone): forget it so it is never due again.
+        const record = this.table.get(timer.instanceId);
+        if (record === undefined) timers.remove(timer.instanceId);
+        else timers.update(record);
+      }
+    }
+    return fired;
+  }
+}
