@@ -8,7 +8,7 @@ import { type CosmosRequestKind } from "../metrics/runtimeMetrics.js";
 import { enforceAzureLimits } from "./azureLimits.js";
 import { countCosmosRequests } from "./cosmosRequestMetrics.js";
 import { CosmosStorePersistence } from "./cosmosStorePersistence.js";
-import { deleteExpiredItems } from "./itemExpiry.js";
+import { ItemExpiry } from "./itemExpiry.js";
 import { loadOrCreateCertificate } from "./localCertificate.js";
 
 export interface ContainerSpec {
@@ -60,17 +60,18 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
   const certificate = await loadOrCreateCertificate(dir);
   const persistence = CosmosStorePersistence.load(dir, o.log);
   persistence.install();
+  // Before the server exists: the items replayed from disk are tracked too.
+  const expiry = new ItemExpiry();
 
   const server = createHttpsServer({ cert: certificate.cert, key: certificate.key, keepAlive: true });
   // Expiry is swept once per clock second, not before every request: an item's ttl is at least 1 s, so
-  // nothing written during a second can expire within it (and a sweep walks every item with a TTL).
+  // nothing written during a second can expire within it.
   let sweptSecond = -1;
   server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
-    const account = persistence.store;
     const now = o.nowSeconds();
-    if (account !== undefined && now !== sweptSecond) {
+    if (persistence.store !== undefined && now !== sweptSecond) {
       sweptSecond = now;
-      deleteExpiredItems(account, now);
+      expiry.sweep(now);
     }
     // The response leaves only once the change it acknowledges is on disk.
     const end = res.end.bind(res) as unknown as EndFunction;
@@ -139,6 +140,7 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
         server.closeAllConnections();
       });
       await persistence.close();
+      expiry.close();
     },
   };
 }

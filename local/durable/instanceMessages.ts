@@ -1,6 +1,6 @@
 import { type RuntimeMetrics } from "../metrics/runtimeMetrics.js";
 import { instanceGone, instanceNotFound } from "./durableErrors.js";
-import { isTerminal, type InboxMessage, type InstanceRecord } from "./instanceRecord.js";
+import { copyRecord, isTerminal, type InboxMessage, type InstanceRecord } from "./instanceRecord.js";
 import { type InstanceTable } from "./instanceTable.js";
 import { type Completion } from "./activityDispatcher.js";
 
@@ -63,7 +63,7 @@ export class InstanceMessages {
         const current = this.table.get(timer.instanceId);
         if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus))
           return undefined;
-        const record = structuredClone(current);
+        const record = copyRecord(current);
         const task = record.tasks.find(
           (t) =>
             t.pending !== undefined &&

@@ -1,7 +1,7 @@
 import { errorMessage, type RuntimeLog } from "../logging/runtimeLog.js";
 import { type RuntimeMetrics } from "../metrics/runtimeMetrics.js";
 import { type WorkTracker } from "../runtime/workTracker.js";
-import { isTerminal, type InstanceRecord, type RuntimeStatus } from "./instanceRecord.js";
+import { copyRecord, isTerminal, type InstanceRecord, type RuntimeStatus } from "./instanceRecord.js";
 import { type InstanceStepper } from "./instanceStepper.js";
 import { type InstanceTable } from "./instanceTable.js";
 import { emptyEffects, type StepEffects } from "./stepEffects.js";
@@ -80,7 +80,7 @@ export class StepScheduler {
     const outcome = await table.lock(instanceId, async () => {
       const current = table.get(instanceId);
       if (current === undefined || !stepper.hasWork(current)) return undefined;
-      const record = structuredClone(current);
+      const record = copyRecord(current);
       const now = this.o.now();
       const before: RuntimeStatus = record.runtimeStatus;
       let effects: StepEffects | undefined;
@@ -89,7 +89,7 @@ export class StepScheduler {
       } catch (error) {
         // A defect here must not spin forever on the same message: the instance fails visibly instead.
         log.error(`orchestration ${instanceId} could not be stepped: ${errorMessage(error)}`);
-        const failed = structuredClone(current);
+        const failed = copyRecord(current);
         failed.inbox = [];
         effects = emptyEffects();
         stepper.fail(failed, now, `local runtime error: ${errorMessage(error)}`, undefined, effects);

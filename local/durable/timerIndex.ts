@@ -1,5 +1,5 @@
 import { type InstanceRecord } from "./instanceRecord.js";
-import { MinHeap } from "./minHeap.js";
+import { MinHeap } from "../structures/minHeap.js";
 
 export interface PendingTimer {
   readonly instanceId: string;

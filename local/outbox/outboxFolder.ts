@@ -47,26 +47,23 @@ export class OutboxFolder {
     }
   }
 
-  /** Messages sorted by sentAt, then file name; a file still being written is left out until complete. */
-  list(): { message: OutboxMessage; path: string }[] {
-    this.refresh();
-    return this.index.list().map(({ name, message }) => ({ message, path: join(this.dir, name) }));
-  }
-
+  /**
+   * Messages sorted by sentAt, then file name; a file still being written is left out until complete. With
+   * `full`, each message as its file holds it (read again: the index keeps no content).
+   */
   summaries(full: boolean): (OutboxEntry | (OutboxMessage & { path: string }))[] {
-    return this.list().map(({ message, path }) =>
-      full
-        ? { ...message, path }
-        : {
-            id: message.id,
-            channel: message.channel ?? "email",
-            to: message.to,
-            subject: message.subject,
-            language: message.language,
-            sentAt: message.sentAt,
-            path,
-          },
-    );
+    this.refresh();
+    const out: (OutboxEntry | (OutboxMessage & { path: string }))[] = [];
+    for (const { name, message } of this.index.list()) {
+      const path = join(this.dir, name);
+      if (!full) {
+        out.push({ ...message, path });
+        continue;
+      }
+      const content = this.read(name);
+      if (content !== undefined) out.push({ ...content, path });
+    }
+    return out;
   }
 
   /** Messages in the folder by channel (the folder is listed again, so the count is exact). */
@@ -121,16 +118,22 @@ export class OutboxFolder {
     this.processPending();
   }
 
+  /** The message a file holds; undefined while it is half written (or gone, or not a message). */
+  private read(name: string): OutboxMessage | undefined {
+    try {
+      const parsed = JSON.parse(readFileSync(join(this.dir, name), "utf8")) as unknown;
+      return isOutboxMessage(parsed) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   private processPending(): void {
     for (const name of this.pending) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(readFileSync(join(this.dir, name), "utf8")) as unknown;
-      } catch {
-        continue; // half written (or gone): tried again at the next event or listing
-      }
+      const parsed = this.read(name);
+      if (parsed === undefined) continue; // tried again at the next event or listing
       this.pending.delete(name);
-      if (!isOutboxMessage(parsed) || !this.index.add(name, parsed)) continue;
+      if (!this.index.add(name, parsed)) continue;
       if (this.existing.delete(name)) continue;
       this.log.info(
         `outbox: message ${parsed.id} (${parsed.language}) sent at ${parsed.sentAt} → ${join(this.dir, name)}`,

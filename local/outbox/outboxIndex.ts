@@ -20,9 +20,30 @@ export function isOutboxMessage(value: unknown): value is OutboxMessage {
   );
 }
 
+/** What the index keeps of a message: everything but its content (read from its file when asked). */
+export interface OutboxSummary {
+  readonly id: string;
+  readonly channel: "email" | "sms";
+  readonly to: string[];
+  readonly subject: string;
+  readonly language: string;
+  readonly sentAt: string;
+}
+
+export function summaryOf(message: OutboxMessage): OutboxSummary {
+  return {
+    id: message.id,
+    channel: message.channel ?? "email",
+    to: message.to,
+    subject: message.subject,
+    language: message.language,
+    sentAt: message.sentAt,
+  };
+}
+
 export interface IndexedMessage {
   readonly name: string;
-  readonly message: OutboxMessage;
+  readonly message: OutboxSummary;
 }
 
 function byListingOrder(a: IndexedMessage, b: IndexedMessage): number {
@@ -33,12 +54,12 @@ function byListingOrder(a: IndexedMessage, b: IndexedMessage): number {
 }
 
 /**
- * The outbox's messages by file name, kept in listing order (sentAt, then file name) and counted by
+ * The outbox's messages by file name (their summaries: the content stays in the files), kept in listing order (sentAt, then file name) and counted by
  * channel. Messages arrive mostly in order, so the order is kept by appending and sorting again only when
  * something arrived out of order, and only when the listing is read: adding is O(1), a listing O(n).
  */
 export class OutboxIndex {
-  private readonly byName = new Map<string, OutboxMessage>();
+  private readonly byName = new Map<string, OutboxSummary>();
   private ordered: IndexedMessage[] = [];
   private inOrder = true;
   private readonly counts = { email: 0, sms: 0 };
@@ -56,14 +77,15 @@ export class OutboxIndex {
   }
 
   /** A message file never changes once complete: a name already indexed keeps its first message. */
-  add(name: string, message: OutboxMessage): boolean {
+  add(name: string, full: OutboxMessage): boolean {
     if (this.byName.has(name)) return false;
+    const message = summaryOf(full);
     this.byName.set(name, message);
     const entry = { name, message };
     const last = this.ordered[this.ordered.length - 1];
     if (last !== undefined && byListingOrder(last, entry) > 0) this.inOrder = false;
     this.ordered.push(entry);
-    this.counts[message.channel === "sms" ? "sms" : "email"] += 1;
+    this.counts[message.channel] += 1;
     return true;
   }
 
@@ -74,7 +96,7 @@ export class OutboxIndex {
       const message = this.byName.get(name);
       if (message === undefined) continue;
       this.byName.delete(name);
-      this.counts[message.channel === "sms" ? "sms" : "email"] -= 1;
+      this.counts[message.channel] -= 1;
       removed = true;
     }
     if (removed) this.ordered = this.ordered.filter((e) => !names.has(e.name));
