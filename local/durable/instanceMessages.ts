@@ -3,6 +3,10 @@ import { instanceGone, instanceNotFound } from "./durableErrors.js";
 import { copyRecord, isTerminal, type InboxMessage, type InstanceRecord } from "./instanceRecord.js";
 import { type InstanceTable } from "./instanceTable.js";
 import { type Completion } from "./activityDispatcher.js";
+import { type PendingTimer } from "./timerIndex.js";
+
+/** Timers fired together (bounded: each holds a copy of its record until written). */
+const FIRING_AT_ONCE = 32;
 
 /**
  * A new version of an instance with one more message queued. Shallow: versions share their unchanged parts,
@@ -54,50 +58,59 @@ export class InstanceMessages {
     this.step(instanceId);
   }
 
-  /** Turns every timer due at `instant` or earlier into a TimerFired message; returns how many fired. */
+  /**
+   * Turns every timer due at `instant` or earlier into a TimerFired message; returns how many fired. Timers
+   * of different instances are independent: they are fired FIRING_AT_ONCE at a time (their writes overlap
+   * and share directory syncs); those of one instance are queued on its lock in (fireAt, id) order.
+   */
   async fireTimersDueBy(instant: number): Promise<number> {
+    const due = this.table.timers.dueBy(instant);
     let fired = 0;
-    const timers = this.table.timers;
-    for (const timer of timers.dueBy(instant)) {
-      const done = await this.table.lock(timer.instanceId, async () => {
-        const current = this.table.get(timer.instanceId);
-        if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus))
-          return undefined;
-        const record = copyRecord(current);
-        const task = record.tasks.find(
-          (t) =>
-            t.pending !== undefined &&
-            t.pending.id === timer.timerId &&
-            (t.pending.step === "timer" || t.pending.step === "retryTimer"),
-        );
-        if (
-          task === undefined ||
-          task.pending === undefined ||
-          task.pending.step === "call" ||
-          task.pending.fired === true
-        )
-          return undefined;
-        task.pending.fired = true;
-        record.inbox.push({
-          kind: "timerFired",
-          executionId: record.executionId,
-          timerId: timer.timerId,
-          fireAt: timer.fireAt,
-        });
-        return this.table.commit(record);
-      });
-      if (done !== undefined) {
-        await done.saved;
-        fired += 1;
-        if (this.metrics !== undefined) this.metrics.durable.timersFired += 1;
-        this.step(timer.instanceId);
-      } else {
-        // Not pending any more (cancelled, settled, instance gone): forget it so it is never due again.
-        const record = this.table.get(timer.instanceId);
-        if (record === undefined) timers.remove(timer.instanceId);
-        else timers.update(record);
-      }
+    for (let i = 0; i < due.length; i += FIRING_AT_ONCE) {
+      const outcomes = await Promise.all(due.slice(i, i + FIRING_AT_ONCE).map((timer) => this.fire(timer)));
+      fired += outcomes.filter(Boolean).length;
     }
     return fired;
+  }
+
+  private async fire(timer: PendingTimer): Promise<boolean> {
+    const done = await this.table.lock(timer.instanceId, async () => {
+      const current = this.table.get(timer.instanceId);
+      if (current === undefined || current.executionId !== timer.executionId || isTerminal(current.runtimeStatus))
+        return undefined;
+      const record = copyRecord(current);
+      const task = record.tasks.find(
+        (t) =>
+          t.pending !== undefined &&
+          t.pending.id === timer.timerId &&
+          (t.pending.step === "timer" || t.pending.step === "retryTimer"),
+      );
+      if (
+        task === undefined ||
+        task.pending === undefined ||
+        task.pending.step === "call" ||
+        task.pending.fired === true
+      )
+        return undefined;
+      task.pending.fired = true;
+      record.inbox.push({
+        kind: "timerFired",
+        executionId: record.executionId,
+        timerId: timer.timerId,
+        fireAt: timer.fireAt,
+      });
+      return this.table.commit(record);
+    });
+    if (done === undefined) {
+      // Not pending any more (cancelled, settled, instance gone): forget it so it is never due again.
+      const record = this.table.get(timer.instanceId);
+      if (record === undefined) this.table.timers.remove(timer.instanceId);
+      else this.table.timers.update(record);
+      return false;
+    }
+    await done.saved;
+    if (this.metrics !== undefined) this.metrics.durable.timersFired += 1;
+    this.step(timer.instanceId);
+    return true;
   }
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cosmosRequestKind } from "../../local/cosmos/cosmosRequestMetrics.js";
 import { cosmosServerInternals } from "../../local/cosmos/cosmosServerInternals.js";
@@ -6,6 +9,7 @@ import { type InstanceRecord, type LogicalTask } from "../../local/durable/insta
 import { MinHeap } from "../../local/structures/minHeap.js";
 import { TimerIndex } from "../../local/durable/timerIndex.js";
 import { OutboxIndex, type OutboxMessage } from "../../local/outbox/outboxIndex.js";
+import { SerialFileWriter, writeFileAtomic } from "../../local/persistence/atomicFile.js";
 import { seededRandom } from "../../bench/random.js";
 
 /** The data structures that keep the local runtime's cost linear in the number of open cases. */
@@ -193,6 +197,29 @@ describe("ItemExpiry (Cosmos DB time to live by an expiry heap)", () => {
       expect(plain!._data.size).toBe(1);
     } finally {
       expiry.close();
+    }
+  });
+});
+
+describe("writeFileAtomic with shared directory syncs", () => {
+  it("lands every one of many concurrent writes into one folder, the last content of each file winning", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "caseclock-group-sync-"));
+    try {
+      const writer = new SerialFileWriter();
+      await Promise.all(
+        Array.from({ length: 200 }, (_, i) => [
+          writeFileAtomic(join(dir, `plain-${i}.json`), JSON.stringify({ i })),
+          writer.write(join(dir, `serial-${i % 10}.json`), JSON.stringify({ i })),
+        ]).flat(),
+      );
+      await writer.flush();
+      expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+      for (let i = 0; i < 200; i += 1)
+        expect(JSON.parse(readFileSync(join(dir, `plain-${i}.json`), "utf8"))).toEqual({ i });
+      for (let k = 0; k < 10; k += 1)
+        expect(JSON.parse(readFileSync(join(dir, `serial-${k}.json`), "utf8"))).toEqual({ i: 190 + k });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
