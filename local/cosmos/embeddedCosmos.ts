@@ -9,6 +9,7 @@ import { enforceAzureLimits } from "./azureLimits.js";
 import { countCosmosRequests } from "./cosmosRequestMetrics.js";
 import { CosmosStorePersistence } from "./cosmosStorePersistence.js";
 import { ItemExpiry } from "./itemExpiry.js";
+import { pageQueriesByRid } from "./pagedQueries.js";
 import { loadOrCreateCertificate } from "./localCertificate.js";
 
 export interface ContainerSpec {
@@ -62,6 +63,7 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
   persistence.install();
   // Before the server exists: the items replayed from disk are tracked too.
   const expiry = new ItemExpiry();
+  pageQueriesByRid();
 
   const server = createHttpsServer({ cert: certificate.cert, key: certificate.key, keepAlive: true });
   // Expiry is swept once per clock second, not before every request: an item's ttl is at least 1 s, so

@@ -8,7 +8,6 @@ import { type WorkTracker } from "../runtime/workTracker.js";
 import { ActivityDispatcher } from "./activityDispatcher.js";
 import {
   badArgument,
-  DurableClientError,
   instanceAlreadyExists,
   instanceNotFound,
   payloadTooLarge,
@@ -23,7 +22,9 @@ import { InstanceTable } from "./instanceTable.js";
 import { newExecutionId, newInstanceRecord, validateInstanceId, validateJson } from "./newInstance.js";
 import { runOrchestratorEpisode } from "./orchestratorEpisode.js";
 import { oversizedMessage } from "./payloadLimits.js";
+import { pendingWorkOf } from "./pendingWork.js";
 import { QueuePolling } from "./queuePolling.js";
+import { rewoundRecord } from "./rewind.js";
 import { StepScheduler } from "./stepScheduler.js";
 import { SubOrchestrations } from "./subOrchestrations.js";
 import { type PendingTimer } from "./timerIndex.js";
@@ -242,31 +243,10 @@ export class DurableEngine {
     await this.enqueue(instanceId, { kind: "resume", reason, ...this.visibility() });
   }
 
-  /**
-   * Rewind (the extension's preview feature): a failed instance goes back to just before the step that
-   * failed it. If that step played the failure of an activity without retries, the activity runs again;
-   * otherwise the same message is played again (after a fix of the orchestrator code, typically).
-   */
+  /** Rewind (rewind.ts): a failed instance goes back to just before the step that failed it. */
   async rewind(instanceId: string, reason: string): Promise<void> {
     const restored = await this.table.lock(instanceId, async () => {
-      const current = this.table.get(instanceId);
-      if (current === undefined) throw instanceNotFound(instanceId);
-      if (current.runtimeStatus !== "Failed")
-        throw preconditionFailed(
-          `This orchestration has status ${current.runtimeStatus}, but only orchestrations in the "Failed" state can be rewound.`,
-        );
-      if (current.rewindPoint === undefined)
-        throw new DurableClientError(501, "This failure cannot be rewound by the local runtime.");
-      const record = structuredClone(current.rewindPoint.record);
-      for (const played of current.rewindPoint.played) {
-        if (played.kind !== "taskFailed") continue;
-        const task = record.tasks.find((t) => t.pending?.step === "call" && t.pending.id === played.taskId);
-        if (task !== undefined && task.kind === "activity" && task.retry === undefined) {
-          const at = record.inbox.findIndex((m) => m.kind === "taskFailed" && m.taskId === played.taskId);
-          if (at >= 0) record.inbox.splice(at, 1);
-        }
-      }
-      record.lastUpdatedTime = this.o.clock.now();
+      const record = rewoundRecord(instanceId, this.table.get(instanceId), this.o.clock.now());
       this.o.log.info(`orchestration ${record.name} (${instanceId}) rewound${reason !== "" ? `: ${reason}` : ""}`);
       return { record, ...this.table.commit(record) };
     });
@@ -339,33 +319,14 @@ export class DurableEngine {
     this.o.tracker.run(`parent notification of ${childId}`, () => this.children.notifyParent(childId));
   }
 
-  /** Starts again what an instance waits for that nobody is doing: activities without a recorded completion, sub-orchestrations. */
+  /** Starts again what an instance waits for that nobody is doing (pendingWork.ts). */
   private reopenPendingWork(record: InstanceRecord): void {
-    const queued = new Set(record.inbox.filter((m) => "taskId" in m).map((m) => (m as { taskId: number }).taskId));
-    for (const task of record.tasks) {
-      const p = task.pending;
-      if (p === undefined || p.step !== "call" || queued.has(p.id)) continue;
-      if (task.kind === "activity")
-        this.activities.enqueue({
-          instanceId: record.instanceId,
-          executionId: record.executionId,
-          taskId: p.id,
-          name: task.name!,
-          input: task.input ?? null,
-        });
-      else if (task.kind === "subOrchestration") {
-        const child = {
-          taskId: p.id,
-          name: task.name!,
-          instanceId: p.childInstanceId!,
-          input: task.input ?? null,
-          ...(task.version !== undefined ? { version: task.version } : {}),
-        };
-        this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () =>
-          this.children.create(record.instanceId, record.executionId, child),
-        );
-      }
-    }
+    const { activities, children } = pendingWorkOf(record);
+    for (const work of activities) this.activities.enqueue(work);
+    for (const child of children)
+      this.o.tracker.run(`sub-orchestration ${child.instanceId}`, () =>
+        this.children.create(record.instanceId, record.executionId, child),
+      );
   }
 
   private async enqueue(instanceId: string, message: InboxMessage): Promise<void> {

@@ -4,6 +4,7 @@ import { type WorkTracker } from "../runtime/workTracker.js";
 import { copyRecord, isTerminal, type InstanceRecord, type RuntimeStatus } from "./instanceRecord.js";
 import { type InstanceStepper } from "./instanceStepper.js";
 import { type InstanceTable } from "./instanceTable.js";
+import { withRewindPoint } from "./rewind.js";
 import { emptyEffects, type StepEffects } from "./stepEffects.js";
 
 export interface StepSchedulerOptions {
@@ -99,12 +100,8 @@ export class StepScheduler {
         if (record.inbox.length !== current.inbox.length) await table.commit(record).saved;
         return undefined;
       }
-      if (record.runtimeStatus === "Failed" && before !== "Failed" && effects.played !== undefined) {
-        record.rewindPoint = {
-          record: { ...structuredClone(current), rewindPoint: undefined },
-          played: effects.played,
-        };
-      }
+      if (record.runtimeStatus === "Failed" && before !== "Failed" && effects.played !== undefined)
+        withRewindPoint(record, current, effects.played);
       record.lastUpdatedTime = now;
       return { record, effects, before, ...table.commit(record) };
     });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cosmosRequestKind } from "../../local/cosmos/cosmosRequestMetrics.js";
 import { cosmosServerInternals } from "../../local/cosmos/cosmosServerInternals.js";
 import { ItemExpiry } from "../../local/cosmos/itemExpiry.js";
+import { isPlainQuery, pageQueriesByRid } from "../../local/cosmos/pagedQueries.js";
 import { type InstanceRecord, type LogicalTask } from "../../local/durable/instanceRecord.js";
 import { MinHeap } from "../../local/structures/minHeap.js";
 import { TimerIndex } from "../../local/durable/timerIndex.js";
@@ -221,5 +222,92 @@ describe("writeFileAtomic with shared directory syncs", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+interface QueryableDocs extends Creatable {
+  query(
+    params: { query: string; parameters?: unknown },
+    options: { maxItemCount?: number; continuation?: unknown },
+  ): { result: unknown[]; continuation: unknown };
+  delete(id: string, partition: unknown): void;
+  _getQuery(sql: string): {
+    exec(data: unknown[], options: Record<string, unknown>): { result: unknown[]; continuation: unknown };
+  };
+}
+
+describe("paged queries of the embedded Cosmos DB (a page costs the documents it reads)", () => {
+  it("answers every page and continuation token exactly as a query over the whole container, across writes", () => {
+    pageQueriesByRid();
+    const account = new cosmosServerInternals.accountModule.default("127.0.0.1", 8081);
+    (account.databases as unknown as Creatable).create({ id: "db" });
+    const db = [...account.databases._data.values()][0]!;
+    (db.collections as unknown as Creatable).create({ id: "c", partitionKey: { paths: ["/pk"] } });
+    const store = [...db.collections!._data.values()][0]!.documents!;
+    const docs = store as unknown as QueryableDocs;
+    const random = seededRandom(0xc05);
+    const ids: string[] = [];
+    let next = 0;
+    const write = () => {
+      const r = random();
+      if (r < 0.6 || ids.length === 0) {
+        const id = `d${next++}`;
+        ids.push(id);
+        docs.create({ id, pk: `p${next % 3}`, n: Math.floor(random() * 100), flag: random() < 0.3 });
+        return;
+      }
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const current = [...store._data.values()].map((i) => i.read()!).find((d) => d.id === id)!;
+      if (r < 0.85) docs.replace({ ...current, n: Math.floor(random() * 100), flag: random() < 0.3 }, current);
+      else {
+        docs.delete(id, current.pk);
+        ids.splice(ids.indexOf(id), 1);
+      }
+    };
+    for (let i = 0; i < 300; i += 1) write();
+    const queries = [
+      { query: "SELECT * FROM c" },
+      { query: "SELECT c.id, c.n FROM c WHERE c.n > @x", parameters: [{ name: "@x", value: 50 }] },
+      { query: "SELECT VALUE c.id FROM c WHERE c.flag = true" },
+      { query: "SELECT c.id FROM c WHERE c.pk = @p AND c.n < 30", parameters: [{ name: "@p", value: "p1" }] },
+      { query: "SELECT c.id FROM c WHERE c.n = 1000" }, // no match at all
+      { query: "SELECT * FROM c ORDER BY c.n" }, // not plain: the server's own way
+    ];
+    let pages = 0;
+    for (let round = 0; round < 40; round += 1) {
+      const params = queries[round % queries.length]!;
+      const maxItemCount = 1 + Math.floor(random() * 25);
+      let continuation: unknown = undefined;
+      do {
+        const whole = [...store._data.values()].map((i) => i.read());
+        const expected = docs._getQuery(params.query).exec(whole, {
+          parameters: params.parameters,
+          udf: null,
+          maxItemCount,
+          continuation,
+          compositeIndexes: [],
+        });
+        const page = docs.query(params, { maxItemCount, ...(continuation ? { continuation } : {}) });
+        expect(page).toEqual(expected);
+        continuation = page.continuation;
+        pages += 1;
+        if (random() < 0.3) write(); // the container changes between pages
+      } while (continuation !== null);
+    }
+    expect(pages).toBeGreaterThan(100);
+  });
+
+  it("knows which queries it may page by _rid", () => {
+    expect(isPlainQuery("SELECT c.id FROM c WHERE c.final = false")).toBe(true);
+    for (const sql of [
+      "SELECT * FROM c ORDER BY c.dueAt",
+      "SELECT VALUE COUNT(1) FROM c",
+      "SELECT DISTINCT c.tenantId FROM c",
+      "SELECT TOP 5 * FROM c",
+      "SELECT * FROM c OFFSET 1 LIMIT 2",
+      "SELECT t FROM c JOIN t IN c.tags",
+      "SELECT 1",
+    ])
+      expect(isPlainQuery(sql)).toBe(false);
   });
 });
