@@ -7,6 +7,13 @@ import { cosmosServerInternals } from "../../local/cosmos/cosmosServerInternals.
 import { ItemExpiry } from "../../local/cosmos/itemExpiry.js";
 import { isPlainQuery, pageQueriesByRid } from "../../local/cosmos/pagedQueries.js";
 import { type InstanceRecord, type LogicalTask } from "../../local/durable/instanceRecord.js";
+import { type InstanceStepper } from "../../local/durable/instanceStepper.js";
+import { InstanceStore } from "../../local/durable/instanceStore.js";
+import { InstanceTable } from "../../local/durable/instanceTable.js";
+import { newInstanceRecord } from "../../local/durable/newInstance.js";
+import { StepScheduler } from "../../local/durable/stepScheduler.js";
+import { createRuntimeLog } from "../../local/logging/runtimeLog.js";
+import { WorkTracker } from "../../local/runtime/workTracker.js";
 import { MinHeap } from "../../local/structures/minHeap.js";
 import { TimerIndex } from "../../local/durable/timerIndex.js";
 import { OutboxIndex, type OutboxMessage } from "../../local/outbox/outboxIndex.js";
@@ -309,5 +316,44 @@ describe("paged queries of the embedded Cosmos DB (a page costs the documents it
       "SELECT 1",
     ])
       expect(isPlainQuery(sql)).toBe(false);
+  });
+});
+
+describe("StepScheduler.kick (the drain's safety net)", () => {
+  it("looks at the instances changed since it last looked, not at every instance", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "caseclock-kick-"));
+    try {
+      const table = await InstanceTable.open(await InstanceStore.open(dir));
+      for (let i = 0; i < 50; i += 1)
+        await table.commit({ ...newInstanceRecord(`i-${i}`, "o", null, undefined, undefined, 0), started: true }).saved;
+      const looked: string[] = [];
+      const stepper = {
+        hasWork: (r: InstanceRecord) => {
+          looked.push(r.instanceId);
+          return false;
+        },
+        nextVisibility: () => undefined,
+      } as unknown as InstanceStepper;
+      const log = createRuntimeLog({ verbose: false, write: () => undefined });
+      const steps = new StepScheduler({
+        table,
+        stepper,
+        tracker: new WorkTracker(log),
+        log,
+        now: () => 0,
+        onEffects: () => undefined,
+      });
+      expect(steps.kick()).toBe(false);
+      expect(looked).toHaveLength(50);
+      looked.length = 0;
+      expect(steps.kick()).toBe(false);
+      expect(looked).toEqual([]);
+      await table.commit({ ...table.get("i-7")!, lastUpdatedTime: 1 }).saved;
+      steps.kick();
+      expect(looked).toEqual(["i-7"]);
+      await table.flush();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
