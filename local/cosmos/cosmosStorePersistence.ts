@@ -4,6 +4,7 @@ import { writeFileAtomic } from "../persistence/atomicFile.js";
 import { AppendJournal, parseJournal } from "../persistence/appendJournal.js";
 import { type RuntimeLog } from "../logging/runtimeLog.js";
 import { cosmosServerInternals, type StoreAccount, type StoreItem, type StoreItems } from "./cosmosServerInternals.js";
+import { observeStore } from "./storeChanges.js";
 
 type Kind = "databases" | "collections" | "documents";
 
@@ -30,26 +31,17 @@ const DEFAULT_COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
 
 /** The persistence the store's changes go to (the last one installed in this process). */
 let active: CosmosStorePersistence | undefined;
-let patched = false;
+let observing = false;
 
-/** Routes every set and delete of the server's store to `persistence` (patching the store once per process). */
-function patchStoreOnce(persistence: CosmosStorePersistence): void {
+/** Routes every set and delete of the server's store to `persistence`. */
+function journalChangesTo(persistence: CosmosStorePersistence): void {
   active = persistence;
-  if (patched) return;
-  patched = true;
-  const prototype = cosmosServerInternals.Items.prototype;
-  const set = prototype._set;
-  const remove = prototype.delete;
-  prototype._set = function (this: StoreItems, data) {
-    const stored = set.call(this, data);
-    active?.recordSet(this, stored);
-    return stored;
-  };
-  prototype.delete = function (this: StoreItems, idOrRid, partition) {
-    const existing = this._item("/id", idOrRid, partition).read();
-    remove.call(this, idOrRid, partition);
-    if (existing !== undefined) active?.recordDelete(this, String(existing._rid));
-  };
+  if (observing) return;
+  observing = true;
+  observeStore({
+    set: (items, data) => active?.recordSet(items, data),
+    deleted: (items, data) => active?.recordDelete(items, String(data._rid)),
+  });
 }
 
 function kindOf(items: StoreItems): Kind | undefined {
@@ -85,6 +77,8 @@ export class CosmosStorePersistence {
     private readonly pendingReplay: StoreRecord[],
     private readonly lastGeneration: number,
     private readonly compactAfterBytes: number,
+    /** The size of the last snapshot: compacting costs that much, so the journal grows as much in between. */
+    private snapshotBytes: number,
   ) {}
 
   /** Reads what is on disk (snapshot + journals) for the account about to be created. */
@@ -92,12 +86,12 @@ export class CosmosStorePersistence {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     let records: StoreRecord[] = [];
     let snapshotGeneration = 0;
+    let snapshotBytes = 0;
     const snapshotPath = join(dir, SNAPSHOT);
     try {
-      const [header, ...rest] = parseJournal(readFileSync(snapshotPath, "utf8"), snapshotPath) as [
-        SnapshotHeader,
-        ...StoreRecord[],
-      ];
+      const text = readFileSync(snapshotPath, "utf8");
+      snapshotBytes = Buffer.byteLength(text);
+      const [header, ...rest] = parseJournal(text, snapshotPath) as [SnapshotHeader, ...StoreRecord[]];
       snapshotGeneration = header.generation;
       records = rest;
     } catch (error) {
@@ -115,7 +109,7 @@ export class CosmosStorePersistence {
       lastGeneration = Math.max(lastGeneration, j.n);
     }
     for (const name of readdirSync(dir)) if (name.endsWith(".tmp")) unlinkSync(join(dir, name));
-    return new CosmosStorePersistence(dir, log, records, lastGeneration, compactAfterBytes);
+    return new CosmosStorePersistence(dir, log, records, lastGeneration, compactAfterBytes, snapshotBytes);
   }
 
   /**
@@ -134,7 +128,7 @@ export class CosmosStorePersistence {
       }
     }
     internals.accountModule.default = PersistentAccount;
-    patchStoreOnce(this);
+    journalChangesTo(this);
   }
 
   /** The account being served (for expiry sweeps); undefined until the server listens. */
@@ -145,8 +139,10 @@ export class CosmosStorePersistence {
   /** Waits until every change made so far is on disk. */
   async flush(): Promise<void> {
     await Promise.all([...this.retiring, ...(this.journal ? [this.journal] : [])].map((j) => j.flush()));
-    if (!this.compacting && this.journal !== undefined && this.journal.size > this.compactAfterBytes)
-      await this.compact();
+    // Past the threshold AND past the snapshot's own size: folding costs the whole store, so waiting for as
+    // many journal bytes keeps its cost proportional to the writes (linear), however large the store grows.
+    const threshold = Math.max(this.compactAfterBytes, this.snapshotBytes);
+    if (!this.compacting && this.journal !== undefined && this.journal.size > threshold) await this.compact();
   }
 
   async close(): Promise<void> {
@@ -186,7 +182,9 @@ export class CosmosStorePersistence {
       this.journal = new AppendJournal(join(this.dir, `journal-${covered + 1}.jsonl`));
       this.retiring.push(old);
       await old.close();
-      await writeFileAtomic(join(this.dir, SNAPSHOT), lines.join("\n") + "\n");
+      const snapshot = lines.join("\n") + "\n";
+      this.snapshotBytes = Buffer.byteLength(snapshot);
+      await writeFileAtomic(join(this.dir, SNAPSHOT), snapshot);
       this.retiring = this.retiring.filter((j) => j !== old);
       for (const name of readdirSync(this.dir)) {
         const n = Number(JOURNAL.exec(name)?.[1] ?? NaN);

@@ -4,9 +4,12 @@ import { type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
 import { errorMessage, type RuntimeLog } from "../logging/runtimeLog.js";
+import { type CosmosRequestKind } from "../metrics/runtimeMetrics.js";
 import { enforceAzureLimits } from "./azureLimits.js";
+import { countCosmosRequests } from "./cosmosRequestMetrics.js";
 import { CosmosStorePersistence } from "./cosmosStorePersistence.js";
-import { deleteExpiredItems } from "./itemExpiry.js";
+import { ItemExpiry } from "./itemExpiry.js";
+import { pageQueriesByRid } from "./pagedQueries.js";
 import { loadOrCreateCertificate } from "./localCertificate.js";
 import { type ContainerDefinition } from "../../shared/adapters/cosmos/containers.js";
 import { ensureContainer } from "../../shared/adapters/cosmos/ensureContainer.js";
@@ -22,6 +25,13 @@ export interface EmbeddedCosmosOptions {
   readonly containers: readonly ContainerSpec[];
   readonly nowSeconds: () => number;
   readonly log: RuntimeLog;
+  /** Told of every request the server answered (for the metrics; cosmosRequestMetrics.ts). */
+  readonly countRequest?: (
+    kind: CosmosRequestKind,
+    status: number,
+    requestBytes: number,
+    responseBytes: number,
+  ) => void;
 }
 
 export interface EmbeddedCosmos {
@@ -50,17 +60,19 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
   const certificate = await loadOrCreateCertificate(dir);
   const persistence = CosmosStorePersistence.load(dir, o.log);
   persistence.install();
+  // Before the server exists: the items replayed from disk are tracked too.
+  const expiry = new ItemExpiry();
+  pageQueriesByRid();
 
   const server = createHttpsServer({ cert: certificate.cert, key: certificate.key, keepAlive: true });
   // Expiry is swept once per clock second, not before every request: an item's ttl is at least 1 s, so
-  // nothing written during a second can expire within it (and a sweep walks every item with a TTL).
+  // nothing written during a second can expire within it.
   let sweptSecond = -1;
   server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
-    const account = persistence.store;
     const now = o.nowSeconds();
-    if (account !== undefined && now !== sweptSecond) {
+    if (persistence.store !== undefined && now !== sweptSecond) {
       sweptSecond = now;
-      deleteExpiredItems(account, now);
+      expiry.sweep(now);
     }
     // The response leaves only once the change it acknowledges is on disk.
     const end = res.end.bind(res) as unknown as EndFunction;
@@ -77,6 +89,7 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
     (res as unknown as { end: EndFunction }).end = deferred;
   });
   enforceAzureLimits(server);
+  if (o.countRequest !== undefined) countCosmosRequests(server, o.countRequest);
 
   const port = await new Promise<number>((resolve, reject) => {
     const listen = (p: number) => {
@@ -121,6 +134,7 @@ export async function startEmbeddedCosmos(o: EmbeddedCosmosOptions): Promise<Emb
         server.closeAllConnections();
       });
       await persistence.close();
+      expiry.close();
     },
   };
 }

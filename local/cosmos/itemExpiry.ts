@@ -1,34 +1,88 @@
-import { type StoreAccount } from "./cosmosServerInternals.js";
+import { MinHeap } from "../structures/minHeap.js";
+import { cosmosServerInternals, type StoreItems } from "./cosmosServerInternals.js";
+import { observeStore, type StoreObserver } from "./storeChanges.js";
+
+interface Expiry {
+  /** When the item expires (seconds since the epoch, the store's `_ts` clock). */
+  readonly at: number;
+  readonly documents: StoreItems;
+  readonly rid: string;
+  /** The `_ts` of the version this entry is for: a later write makes it stale. */
+  readonly ts: number;
+}
 
 /**
- * Cosmos DB time to live, which the embedded server does not implement: in a container with `defaultTtl`
- * set (-1 = on, items expire only with their own `ttl`; n > 0 = default n seconds), an item whose
- * `_ts + ttl` has passed is gone. Called before every request, on the runtime clock, so an expired item
- * is never read; deletions go through the store and are journaled like any other.
+ * When an item expires in a container with time to live on (`defaultTtl` -1: only items with their own
+ * `ttl`; n > 0: n seconds by default), or undefined when it never does: `_ts + ttl`.
  */
-export function deleteExpiredItems(account: StoreAccount, nowSeconds: number): number {
-  let deleted = 0;
-  for (const db of account.databases._data.values()) {
-    if (db.collections === undefined) continue;
-    for (const coll of db.collections._data.values()) {
-      const container = coll.read();
-      const documents = coll.documents;
-      if (container === undefined || documents === undefined) continue;
-      const defaultTtl = container.defaultTtl;
-      if (typeof defaultTtl !== "number" || defaultTtl === 0) continue;
-      const expired: Record<string, unknown>[] = [];
+function expiresAt(documents: StoreItems, doc: Record<string, unknown>): number | undefined {
+  const defaultTtl = documents._parent.read()?.defaultTtl;
+  if (typeof defaultTtl !== "number" || defaultTtl === 0) return undefined;
+  const ttl = typeof doc.ttl === "number" ? doc.ttl : defaultTtl;
+  if (ttl <= 0 || typeof doc._ts !== "number") return undefined;
+  return doc._ts + ttl;
+}
+
+/**
+ * Cosmos DB time to live, which the embedded server does not implement: an item whose `_ts + ttl` has
+ * passed is gone. Every write of an item that can expire puts its expiry in a min-heap (observed at the
+ * store, storeChanges.ts), so a sweep costs the items that expire, not every item with a TTL; entries of
+ * items written again or deleted since are dropped when they come up. Swept on the runtime clock before
+ * requests; deletions go through the store and are journaled like any other.
+ */
+export class ItemExpiry {
+  private readonly heap = new MinHeap<Expiry>((a, b) => a.at < b.at);
+  private readonly stop: () => void;
+
+  constructor() {
+    const observer: StoreObserver = {
+      set: (items, data) => this.onSet(items, data),
+      deleted: () => undefined,
+    };
+    this.stop = observeStore(observer);
+  }
+
+  /** Deletes every item expired at `nowSeconds`; answers how many. */
+  sweep(nowSeconds: number): number {
+    let deleted = 0;
+    for (let top = this.heap.peek(); top !== undefined && top.at <= nowSeconds; top = this.heap.peek()) {
+      this.heap.pop();
+      const doc = top.documents._data.get(top.rid)?.read();
+      if (doc === undefined || doc._ts !== top.ts) continue; // deleted or written again since
+      const at = expiresAt(top.documents, doc);
+      if (at === undefined) continue;
+      if (at > nowSeconds) {
+        this.heap.push({ ...top, at }); // its container's default changed since
+        continue;
+      }
+      top.documents.delete(String(doc.id), top.documents._getPartition(doc));
+      deleted += 1;
+    }
+    return deleted;
+  }
+
+  close(): void {
+    this.stop();
+  }
+
+  private onSet(items: StoreItems, data: Record<string, unknown>): void {
+    if (items instanceof cosmosServerInternals.Documents) {
+      this.track(items, data);
+      return;
+    }
+    // A container created or replaced (its defaultTtl may have changed): its items are looked at again.
+    if (items instanceof cosmosServerInternals.Collections) {
+      const documents = items._data.get(String(data._rid))?.documents;
+      if (documents === undefined) return;
       for (const item of documents._data.values()) {
         const doc = item.read();
-        if (doc === undefined) continue;
-        const ttl = typeof doc.ttl === "number" ? doc.ttl : defaultTtl;
-        if (ttl <= 0) continue;
-        if (typeof doc._ts === "number" && doc._ts + ttl <= nowSeconds) expired.push(doc);
-      }
-      for (const doc of expired) {
-        documents.delete(String(doc.id), documents._getPartition(doc));
-        deleted += 1;
+        if (doc !== undefined) this.track(documents, doc);
       }
     }
   }
-  return deleted;
+
+  private track(documents: StoreItems, doc: Record<string, unknown>): void {
+    const at = expiresAt(documents, doc);
+    if (at !== undefined) this.heap.push({ at, documents, rid: String(doc._rid), ts: doc._ts as number });
+  }
 }

@@ -132,3 +132,22 @@ export interface InstanceRecord {
 
 /** What one step plays: an inbox message, or the execution's start. */
 export type PlayedMessage = InboxMessage | { readonly kind: "start" };
+
+/**
+ * A copy of a record that a step may change freely: new arrays and tasks (a step assigns task fields and
+ * sets `pending.fired`), while history events, inbox messages and the rewind point are shared — nothing
+ * changes those in place (a step builds new events and replaces the arrays). Far cheaper than a deep copy,
+ * which would copy every input and result text of the history at every step.
+ */
+export function copyRecord(record: InstanceRecord): InstanceRecord {
+  return {
+    ...record,
+    history: [...record.history],
+    inbox: [...record.inbox],
+    tasks: record.tasks.map((t) => ({
+      ...t,
+      pending: t.pending === undefined ? undefined : { ...t.pending },
+      ...(t.pieces !== undefined ? { pieces: [...t.pieces] } : {}),
+    })),
+  };
+}

@@ -10,13 +10,19 @@ import { type InstanceRecord } from "./instanceRecord.js";
  * leaves each instance either before or after a step, never halfway.
  */
 export class InstanceStore {
-  private readonly writer = new SerialFileWriter();
+  private readonly writer: SerialFileWriter;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    onWrite?: (bytes: number) => void,
+  ) {
+    this.writer = new SerialFileWriter(onWrite === undefined ? undefined : (_path, bytes) => onWrite(bytes));
+  }
 
-  static async open(dir: string): Promise<InstanceStore> {
+  /** `onWrite` is told of every instance file written (for the metrics). */
+  static async open(dir: string, onWrite?: (bytes: number) => void): Promise<InstanceStore> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    return new InstanceStore(dir);
+    return new InstanceStore(dir, onWrite);
   }
 
   /** File names hash the id: instance ids may hold any character, file names may not. */

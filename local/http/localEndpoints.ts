@@ -1,6 +1,7 @@
 import { ClockMovedBackwardError, type RuntimeClock } from "../clock/runtimeClock.js";
 import { parseIsoDuration } from "../clock/isoDuration.js";
 import { type DurableEngine } from "../durable/durableEngine.js";
+import { type RuntimeMetrics } from "../metrics/runtimeMetrics.js";
 import { type OutboxFolder } from "../outbox/outboxFolder.js";
 import { type TimeKeeper } from "../runtime/timeKeeper.js";
 import { jsonResponse, problemResponse, type PlainResponse } from "./plainResponse.js";
@@ -10,13 +11,15 @@ export interface LocalEndpointContext {
   readonly timeKeeper: TimeKeeper;
   readonly engine: DurableEngine;
   readonly outbox: OutboxFolder;
+  readonly metrics: RuntimeMetrics;
   readonly cosmos: () => Record<string, unknown>;
   readonly functions: () => unknown;
 }
 
 /**
  * The endpoints only this runtime has, under `/_local/`: the clock (read, advance, drain), the outbox, the
- * embedded Cosmos DB's address, the registered functions and the raw state of a durable instance.
+ * metrics (runtimeMetrics.ts), the embedded Cosmos DB's address, the registered functions and the raw
+ * state of a durable instance.
  */
 export class LocalEndpoints {
   constructor(private readonly c: LocalEndpointContext) {}
@@ -35,6 +38,11 @@ export class LocalEndpoints {
     if (route === "/_local/outbox" && method === "GET") {
       const full = ["1", "true"].includes(url.searchParams.get("full") ?? "");
       return jsonResponse(200, this.c.outbox.summaries(full));
+    }
+    if (route === "/_local/metrics" && method === "GET") return jsonResponse(200, this.c.metrics.snapshot());
+    if (route === "/_local/metrics/reset" && method === "POST") {
+      this.c.metrics.reset();
+      return jsonResponse(200, this.c.metrics.snapshot());
     }
     if (route === "/_local/cosmos" && method === "GET") return jsonResponse(200, this.c.cosmos());
     if (route === "/_local/functions" && method === "GET") return jsonResponse(200, this.c.functions());

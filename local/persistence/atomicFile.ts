@@ -9,17 +9,45 @@ function temporaryPathFor(path: string): string {
   return `${path}.${process.pid}.${sequence}.tmp`;
 }
 
-/**
- * The directory entry of a renamed file is only durable once the directory itself is synced; without it a
- * crash right after the rename can bring the old file back.
- */
-async function syncDirectory(dir: string): Promise<void> {
+async function fsyncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, "r");
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/** Per directory: the sync running, and the one that will run after it for everyone who asked meanwhile. */
+const directorySyncs = new Map<string, { running?: Promise<void>; next?: Promise<void> }>();
+
+/**
+ * The directory entry of a renamed file is only durable once the directory itself is synced; without it a
+ * crash right after the rename can bring the old file back. One sync makes every rename done before it
+ * started durable, so callers share them (group commit): a caller joins the next sync to start, never one
+ * already running (it may have started before the caller's rename).
+ */
+function syncDirectory(dir: string): Promise<void> {
+  let syncs = directorySyncs.get(dir);
+  if (syncs === undefined) {
+    syncs = {};
+    directorySyncs.set(dir, syncs);
+  }
+  const state = syncs;
+  if (state.running === undefined) {
+    const running = fsyncDirectory(dir).finally(() => {
+      if (state.running === running) state.running = undefined;
+    });
+    state.running = running;
+    return running;
+  }
+  state.next ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      state.next = undefined;
+      return syncDirectory(dir);
+    });
+  return state.next;
 }
 
 /**
@@ -95,10 +123,19 @@ export class SerialFileWriter {
     { running: Promise<void>; next?: { data: FileContent; done: Promise<void> } }
   >();
 
+  /** `onWrite` is told of every write that reaches the disk (after coalescing), with its size. */
+  constructor(private readonly onWrite?: (path: string, bytes: number) => void) {}
+
+  private writeNow(path: string, data: FileContent): Promise<void> {
+    const text = typeof data === "string" ? data : data();
+    this.onWrite?.(path, Buffer.byteLength(text));
+    return writeFileAtomic(path, text);
+  }
+
   write(path: string, data: FileContent): Promise<void> {
     const chain = this.chains.get(path);
     if (chain === undefined) {
-      const running = writeFileAtomic(path, typeof data === "string" ? data : data()).finally(() => this.advance(path));
+      const running = this.writeNow(path, data).finally(() => this.advance(path));
       this.chains.set(path, { running });
       return running;
     }
@@ -112,7 +149,7 @@ export class SerialFileWriter {
       .then(() => {
         const current = this.chains.get(path);
         if (current !== undefined) current.next = undefined;
-        const running = writeFileAtomic(path, typeof next.data === "string" ? next.data : next.data());
+        const running = this.writeNow(path, next.data);
         this.chains.set(path, { running: running.finally(() => this.advance(path)) });
         return running;
       });

@@ -29,6 +29,7 @@ import { HttpTriggerRoutes } from "../http/httpTriggerRoutes.js";
 import { LocalEndpoints } from "../http/localEndpoints.js";
 import { DURABLE_RPC_PATH, DURABLE_WEBHOOK_PATH, RuntimeHttpServer } from "../http/runtimeHttpServer.js";
 import { createRuntimeLog, errorMessage, type LineWriter } from "../logging/runtimeLog.js";
+import { RuntimeMetrics } from "../metrics/runtimeMetrics.js";
 import { OutboxFolder } from "../outbox/outboxFolder.js";
 import { TimerTriggers } from "../timers/timerTriggers.js";
 import { applyAppSettings, provideAppSettings } from "./appSettingsEnvironment.js";
@@ -148,6 +149,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     clock = new RealClock();
   }
 
+  const metrics = new RuntimeMetrics();
   const databaseName = process.env.CASECLOCK_COSMOS_DATABASE || "caseclock";
   const cosmos: EmbeddedCosmos = await startEmbeddedCosmos({
     dataDir,
@@ -156,6 +158,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     containers: containerDefinitions,
     nowSeconds: () => Math.floor(clock.now() / 1000),
     log: log.child("cosmos"),
+    countRequest: (kind, status, requestBytes, responseBytes) =>
+      metrics.cosmosRequest(kind, status, requestBytes, responseBytes),
   });
   // Resilience tests put a fault-injecting proxy between the app and the store (never by default).
   const faultSpec = parseFaultSpec(process.env.CASECLOCK_LOCAL_COSMOS_FAULTS);
@@ -217,7 +221,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   if (queuePollingMs > 0 && !backend.polledQueues)
     log.warn(`queue polling interval ignored: the ${backend.name} backend pushes work items, it does not poll`);
   const engine = await DurableEngine.open({
-    store: await InstanceStore.open(join(dataDir, "durable", hubName)),
+    store: await InstanceStore.open(join(dataDir, "durable", hubName), (bytes) => {
+      metrics.durable.instanceFileWrites += 1;
+      metrics.durable.instanceFileBytes += bytes;
+    }),
     clock,
     functions: core,
     invoker: invoker.current,
@@ -227,7 +234,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     backend,
     queuePollingMs,
     extraInputsFor,
+    metrics,
   });
+  metrics.attach({ instancesByStatus: () => engine.instancesByStatus(), outboxTotals: () => outbox.totals() });
   const triggers = await TimerTriggers.open({
     dataDir,
     functions: core,
@@ -270,6 +279,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       timeKeeper,
       engine,
       outbox,
+      metrics,
       cosmos: () => (faults === undefined ? cosmosInfo : { ...cosmosInfo, faults: faults.stats() }),
       functions: () => functionList,
     }),

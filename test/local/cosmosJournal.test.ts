@@ -58,4 +58,33 @@ describe("the journaled Cosmos store", () => {
     expect(after.map((d) => d._rid)).not.toContain(created._rid);
     await second.persistence.close();
   });
+
+  it("folds the journal into a snapshot only once it has grown past the last snapshot (linear, not quadratic)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "caseclock-cosmos-folding-"));
+    try {
+      const persistence = CosmosStorePersistence.load(folder, log, 1024);
+      persistence.install();
+      const account = new cosmosServerInternals.accountModule.default("127.0.0.1", 8081);
+      (account.databases as unknown as Creatable).create({ id: "db" });
+      const db = [...account.databases._data.values()][0]!;
+      (db.collections as unknown as Creatable).create({ id: "items", partitionKey: { paths: ["/pk"] } });
+      const docs = [...db.collections!._data.values()][0]!.documents as unknown as Creatable;
+      for (let i = 0; i < 400; i += 1) {
+        docs.create({ id: `d${i}`, pk: "p", payload: "x".repeat(100) });
+        await persistence.flush();
+      }
+      // ~100 KB journaled: folding every 1 KB would have made ~100 snapshots of a growing store.
+      const generations = readdirSync(folder)
+        .map((name) => Number(/^journal-(\d+)\.jsonl$/.exec(name)?.[1] ?? NaN))
+        .filter((n) => !Number.isNaN(n));
+      expect(Math.max(...generations)).toBeLessThan(12);
+      await persistence.close();
+      const reopened = CosmosStorePersistence.load(folder, log);
+      reopened.install();
+      expect(documentsOf(new cosmosServerInternals.accountModule.default("127.0.0.1", 8081))).toHaveLength(400);
+      await reopened.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
