@@ -217,7 +217,7 @@ async function carryOutRefusal(context: InvocationContext, effects: readonly Eff
 /** A case the watchdog parked (its orchestration kept failing) gets a fresh start when someone acts on it. */
 async function unpark(context: InvocationContext, tenantId: string, caseId: string) {
   await services().cases.updateWatchdog(tenantId, caseId, () => ({ restarts: [] }));
-  await startCase(context, tenantId, caseId);
+  await startCase(context, tenantId, caseId, "doorbell");
   log(context, "warn", "parked case restarted by an event", { caseId });
 }
 
@@ -244,7 +244,7 @@ async function postEvent(request: HttpRequest, context: InvocationContext) {
       await s.cases.appendEvent(current.tenantId, id, { id: eventId, receivedAt: now.toISOString(), event });
     }
     if (current.watchdog?.parkedAt !== undefined) await unpark(context, current.tenantId, id);
-    else await ringCase(context, current.tenantId, id);
+    else await ringCase(context, current.tenantId, id, eventId);
     log(context, "info", "case event accepted", { caseId: id, eventType: event.type });
     const applied = await waitForOutcome(context, current.tenantId, id, eventId);
     if (applied === undefined) {

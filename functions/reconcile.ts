@@ -4,6 +4,7 @@ import { services } from "../shared/adapters/services.js";
 import { type CaseWatchdog } from "../shared/adapters/cosmos/caseDocument.js";
 import { caseInstanceId } from "../shared/case/index.js";
 import { errorFields, log } from "../shared/logging/log.js";
+import { type Doorbell } from "../orchestrations/doorbell.js";
 import { CASE_DOORBELL, CASE_ORCHESTRATOR } from "../orchestrations/names.js";
 import { durableClientInput, isAlive, startUnlessRunning } from "./http/durable.js";
 
@@ -68,7 +69,7 @@ export async function reconcile(context: InvocationContext): Promise<WatchdogRep
     try {
       const status = await client.getStatus(instanceId).catch(() => undefined);
       if (isAlive(status)) {
-        await client.raiseEvent(instanceId, CASE_DOORBELL, { at: "watchdog" });
+        await client.raiseEvent(instanceId, CASE_DOORBELL, { at: "watchdog" } satisfies Doorbell);
         rung += 1;
         continue;
       }

@@ -27,7 +27,7 @@ function tenantIdOf(raw: string | undefined): string {
 
 /**
  * The tenant's calendar or plan changed: every case with running clocks gets the new policy through its
- * inbox (the decider recomputes the clocks and records old and new due instants), then its doorbell.
+ * event log (the decider recomputes the clocks and records old and new due instants), then its doorbell.
  */
 async function moveRunningClocks(context: InvocationContext, tenant: Tenant, changed: readonly string[]) {
   const s = services();
@@ -37,13 +37,14 @@ async function moveRunningClocks(context: InvocationContext, tenant: Tenant, cha
     try {
       const policy = resolveCasePolicy(tenant, c.category, s.clockSettings);
       const event = { type: "policyChanged", policy, reason: `tenant ${changed.join(", ")} changed` } as const;
+      const eventId = randomUUID();
       const outcome = await s.cases.appendEvent(tenant.id, c.id, {
-        id: randomUUID(),
+        id: eventId,
         receivedAt: s.now().toISOString(),
         event,
       });
       if (outcome === "accepted") {
-        await ringCase(context, tenant.id, c.id);
+        await ringCase(context, tenant.id, c.id, eventId);
         updated += 1;
       }
     } catch (error) {

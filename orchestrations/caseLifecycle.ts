@@ -3,6 +3,7 @@ import { type OrchestrationHandler } from "durable-functions";
 import "./activities/caseTurn.js";
 import { type CaseTurnInput, type CaseTurnResult } from "./activities/caseTurn.js";
 import { caseWakeUp } from "./caseWakeUp.js";
+import { isStaleDoorbell } from "./doorbell.js";
 import { activities, CASE_DOORBELL, CASE_ORCHESTRATOR } from "./names.js";
 
 /** Activities are retried with backoff: Cosmos throttling or a mail hiccup must not fail the case. */
@@ -22,6 +23,9 @@ export interface CaseLifecycleInput {
 
 /** How many event outcomes the custom status keeps (a turn that applies nothing must not erase them). */
 const RECENT_OUTCOMES = 16;
+
+/** Carried-over doorbells passed over in one execution before it continues as new anyway. */
+const MAX_PASSED_DOORBELLS = 16;
 
 /** The case at a glance, for the orchestration's custom status (fixed fields, far under Azure's 16 KB). */
 function statusOf(result: CaseTurnResult, events: CaseTurnResult["events"]) {
@@ -66,17 +70,33 @@ const caseLifecycle: OrchestrationHandler = function* (context) {
     return undefined;
   }
 
-  const doorbell = context.df.waitForExternalEvent(CASE_DOORBELL);
+  // A doorbell Azure carried over from the previous execution names an event this turn has applied: it
+  // is passed over (with a fresh timer for the same instant: an open timer would hold up continue-as-new),
+  // which spares a turn that would find nothing to do.
+  const applied = new Set(events.map((e) => e.eventId));
   const wake = caseWakeUp(now, result.nextWakeUpAt ?? undefined);
+  let timer = wake === undefined ? undefined : context.df.createTimer(wake);
   let woken: CaseTurnInput["woken"] = "doorbell";
-  if (wake === undefined) {
-    yield doorbell;
-  } else {
-    const timer = context.df.createTimer(wake);
-    const winner: unknown = yield context.df.Task.any([doorbell, timer]);
-    if (winner === doorbell) timer.cancel();
-    // A doorbell that came with the timer in the same episode would be dropped at continue-as-new: read.
-    else if (!doorbell.isCompleted) woken = "timer";
+  for (let passed = 0; ; passed++) {
+    const doorbell = context.df.waitForExternalEvent(CASE_DOORBELL);
+    if (timer === undefined) {
+      yield doorbell;
+    } else {
+      const winner: unknown = yield context.df.Task.any([doorbell, timer]);
+      if (winner !== doorbell) {
+        // A doorbell that came with the timer in the same episode would be dropped at continue-as-new: read.
+        if (!doorbell.isCompleted || isStaleDoorbell(doorbell.result, applied)) woken = "timer";
+        break;
+      }
+    }
+    if (!isStaleDoorbell(doorbell.result, applied) || passed >= MAX_PASSED_DOORBELLS) {
+      timer?.cancel();
+      break;
+    }
+    if (timer !== undefined && wake !== undefined) {
+      timer.cancel();
+      timer = context.df.createTimer(wake);
+    }
   }
   context.df.continueAsNew({ ...next, woken });
   return undefined;

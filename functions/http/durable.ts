@@ -2,6 +2,7 @@ import { type InvocationContext } from "@azure/functions";
 import * as df from "durable-functions";
 import { caseInstanceId } from "../../shared/case/index.js";
 import { errorFields, log } from "../../shared/logging/log.js";
+import { type Doorbell } from "../../orchestrations/doorbell.js";
 import { CASE_DOORBELL, CASE_ORCHESTRATOR } from "../../orchestrations/names.js";
 
 export const durableClientInput = df.input.durableClient();
@@ -40,12 +41,18 @@ export async function startUnlessRunning(
  * the reconciler) already started it: the request goes on as if it had. Any other failure is logged and left
  * to the reconciler: the case is stored, so it is not lost, only late to start.
  */
-export async function startCase(context: InvocationContext, tenantId: string, caseId: string): Promise<void> {
+export async function startCase(
+  context: InvocationContext,
+  tenantId: string,
+  caseId: string,
+  /** "doorbell" when events may already wait (its first turn then reads them); a new case has none. */
+  woken: "start" | "doorbell" = "start",
+): Promise<void> {
   const instanceId = caseInstanceId(tenantId, caseId);
   try {
     // No status read first: nearly every start is of a new case, and a start of a running id fails and
     // is then recognised as already running.
-    await startUnlessRunning(df.getClient(context), CASE_ORCHESTRATOR, instanceId, { tenantId, caseId });
+    await startUnlessRunning(df.getClient(context), CASE_ORCHESTRATOR, instanceId, { tenantId, caseId, woken });
   } catch (error) {
     log(context, "warn", "case orchestration not started; the reconciler will retry", {
       caseId,
@@ -54,10 +61,19 @@ export async function startCase(context: InvocationContext, tenantId: string, ca
   }
 }
 
-/** Rings a case's doorbell; a lost ring is harmless (the inbox is read on every wake-up, and the reconciler re-rings). */
-export async function ringCase(context: InvocationContext, tenantId: string, caseId: string): Promise<void> {
+/**
+ * Rings a case's doorbell for a stored event; a lost ring is harmless (every turn a doorbell wakes reads all
+ * waiting events, and the watchdog re-rings for events left waiting).
+ */
+export async function ringCase(
+  context: InvocationContext,
+  tenantId: string,
+  caseId: string,
+  eventId: string,
+): Promise<void> {
   try {
-    await df.getClient(context).raiseEvent(caseInstanceId(tenantId, caseId), CASE_DOORBELL, { at: "inbox" });
+    const ring: Doorbell = { at: "event", eventId };
+    await df.getClient(context).raiseEvent(caseInstanceId(tenantId, caseId), CASE_DOORBELL, ring);
   } catch (error) {
     log(context, "warn", "case doorbell not delivered; the reconciler will retry", { caseId, ...errorFields(error) });
   }

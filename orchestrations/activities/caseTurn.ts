@@ -19,7 +19,11 @@ export interface CaseTurnInput {
   readonly caseId: string;
   /** The orchestration's time of this turn (context.df.currentUtcDateTime): decisions never read a clock. */
   readonly now: string;
-  /** What woke the turn: a doorbell (or the start) means events may wait; the timer alone means none do. */
+  /**
+   * What woke the turn: a doorbell means events may wait, so the turn reads them with the case (one query);
+   * the timer or the start of a new case means none do (one point read). Events whose doorbell was lost are
+   * found by the next doorbell's turn or rung again by the watchdog.
+   */
   readonly woken: "start" | "timer" | "doorbell";
   /** The newest version whose effects an earlier turn carried out (that turn's result said so). */
   readonly sent: number;
@@ -44,15 +48,16 @@ export interface CaseTurnResult {
 /** A turn retries its read-decide-write this many times when another run of it wrote first. */
 const CONFLICT_ATTEMPTS = 5;
 
-async function carryOut(effects: readonly Effect[], state: CaseState): Promise<void> {
+async function carryOut(effects: readonly Effect[], state: CaseState, context?: InvocationContext): Promise<void> {
   for (const effect of effects) {
     switch (effect.type) {
       case "sendMail":
         await deliverDecidedMail(services(), effect, state);
         break;
       case "recordSla":
-        // Idempotent: the rollup holds one entry per case and cycle, written over the version read (ETag).
-        await services().reports.record(effect.outcome, services().now().toISOString());
+        // Idempotent: the case's instants are set in its rollup by one patch (reportRepository.ts).
+        if ((await services().reports.record(effect.outcome, services().now().toISOString())) === "full" && context)
+          log(context, "error", "SLA rollup full: the report misses this case", { caseId: state.id });
         break;
     }
   }
@@ -112,7 +117,7 @@ export async function runCaseTurn(input: CaseTurnInput, context?: InvocationCont
   const s = services();
   const now = new Date(input.now);
   for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
-    const start = await s.cases.loadTurn(input.tenantId, input.caseId, input.woken !== "timer");
+    const start = await s.cases.loadTurn(input.tenantId, input.caseId, input.woken === "doorbell");
     if (start === undefined)
       return {
         found: false,
@@ -125,14 +130,14 @@ export async function runCaseTurn(input: CaseTurnInput, context?: InvocationCont
         events: [],
       };
     const { doc } = start;
-    if (doc.outboxVersion > input.sent) await carryOut(doc.outbox, doc.state);
+    if (doc.outboxVersion > input.sent) await carryOut(doc.outbox, doc.state, context);
     const sent = Math.max(input.sent, doc.outboxVersion);
     const { state, effects, outcomes } = decideTurn(start, now);
     const moreEvents = start.events.length > 0 && start.events.length >= 99;
     const events = [...outcomes].map(([eventId, o]) => ({ eventId, ...o }));
     if (state.version === doc.version && outcomes.size === 0) return resultOf(state, sent, moreEvents, events);
     if ((await s.cases.saveTurn(start, state, effects, outcomes, s.now().toISOString())) === "conflict") continue;
-    await carryOut(effects, state);
+    await carryOut(effects, state, context);
     if (context !== undefined)
       log(context, "info", "case turn", {
         caseId: state.id,

@@ -69,15 +69,12 @@ export async function openRequest(
   request: SupportRequest,
   origin: { source: string; caseId: string; receivedAt: Date; auditId: string },
 ): Promise<IntakeOutcome> {
-  // Both point reads at once: a repeat (its first attempt stored the case but not the answer) is answered
-  // with that case whatever the profile says now.
-  const [existing, tenant] = await Promise.all([
-    deps.cases.get(request.tenantId, origin.caseId),
-    deps.tenants.get(request.tenantId),
-  ]);
-  if (existing !== undefined) return accepted(existing.state, false);
-
-  const refuse = async (outcome: IntakeRefusal) => {
+  const tenant = await deps.tenants.get(request.tenantId);
+  const refuse = async (outcome: IntakeRefusal): Promise<IntakeOutcome> => {
+    // A repeat whose first attempt stored the case (and lost its answer) is answered with that case, whatever
+    // the profile says now. Only refusals pay this read: an accepted request finds its case by the create.
+    const existing = await deps.cases.get(request.tenantId, origin.caseId);
+    if (existing !== undefined) return accepted(existing.state, false);
     await deps.intake.recordRefusal(
       origin.source,
       origin.auditId,

@@ -1,16 +1,49 @@
-import { type Container, type ItemDefinition } from "@azure/cosmos";
-import { mergeOutcome, rollupId, type SlaEntry, type SlaOutcome, type SlaRollup } from "../../reports/index.js";
-import { pointRead } from "./pointRead.js";
+import { type Container, type PatchOperation } from "@azure/cosmos";
+import { rollupId, type SlaEntry, type SlaOutcome, type SlaRollup } from "../../reports/index.js";
 import { statusOf, withTransientRetry } from "./retry.js";
 
-/** One tenant's SLA outcomes of one month and severity, in the tenant's partition of the `reports` container. */
-export interface SlaRollupDocument extends SlaRollup {
+/**
+ * One tenant's SLA outcomes of one month and severity, in the tenant's partition of the `reports` container:
+ * one map per instant, keyed by case id. Each of a case's instants has a single value for the life of the
+ * case (the breached initial-response clock stays the case's outcome, the first response is the first;
+ * shared/case/slaRecord.ts), so a record sets its case's instants with a server-side patch: records of many
+ * cases land in one rollup without reading it or racing each other, and a record that comes twice or late
+ * sets the same values again (the entry is what mergeOutcome would make of the records).
+ */
+interface SlaRollupDocument {
   readonly id: string;
   readonly kind: "slaRollup";
+  readonly tenantId: string;
+  readonly month: string;
+  readonly severity: SlaRollup["severity"];
+  readonly receivedAt: Record<string, string>;
+  readonly dueAt: Record<string, string>;
+  readonly breachedAt: Record<string, string>;
+  readonly respondedAt: Record<string, string>;
   readonly updatedAt: string;
 }
 
-type Stored = SlaRollupDocument & ItemDefinition & { _etag: string };
+const INSTANTS = ["receivedAt", "dueAt", "breachedAt", "respondedAt"] as const;
+
+/** A JSON Pointer segment for a member name (RFC 6901): case ids hold neither, but the pointer must be exact. */
+function pointerSegment(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function rollupOf(doc: SlaRollupDocument): SlaRollup {
+  const outcomes: Record<string, SlaEntry> = {};
+  for (const [caseId, receivedAt] of Object.entries(doc.receivedAt)) {
+    const breachedAt = doc.breachedAt[caseId];
+    const respondedAt = doc.respondedAt[caseId];
+    outcomes[caseId] = {
+      receivedAt,
+      dueAt: doc.dueAt[caseId] ?? receivedAt,
+      ...(breachedAt !== undefined ? { breachedAt } : {}),
+      ...(respondedAt !== undefined ? { respondedAt } : {}),
+    };
+  }
+  return { tenantId: doc.tenantId, month: doc.month, severity: doc.severity, outcomes };
+}
 
 /**
  * The SLA rollups the report reads (GET /api/reports/sla), kept up to date by the case decisions' `recordSla`
@@ -20,40 +53,51 @@ export class ReportRepository {
   constructor(private readonly container: Container) {}
 
   /**
-   * Merges one outcome into its rollup: read, merge, write only if nobody wrote in between (ETag), else read
-   * again. Idempotent: an outcome already merged writes nothing ("unchanged").
+   * Sets one case's instants in its rollup: one patch request, or a create when the rollup does not exist
+   * yet (another writer creating it first only means patching it). Idempotent and order-free. "full" when
+   * the rollup reached Cosmos DB's 2 MB item limit (about 8,000 cases of one tenant, month and severity): the
+   * report then misses the case, which must not stop the case's own turn.
    */
-  async record(outcome: SlaOutcome, now: string): Promise<"recorded" | "unchanged"> {
+  async record(outcome: SlaOutcome, now: string): Promise<"recorded" | "full"> {
     const id = rollupId(outcome.month, outcome.severity);
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const current = await pointRead<Stored>(this.container, id, outcome.tenantId);
-      const entry: SlaEntry | undefined = mergeOutcome(current?.outcomes[outcome.caseId], outcome);
-      if (entry === undefined) return "unchanged";
+    const key = pointerSegment(outcome.caseId);
+    const operations: PatchOperation[] = [
+      ...INSTANTS.flatMap((name) => {
+        const value = outcome[name];
+        return value === undefined ? [] : [{ op: "set" as const, path: `/${name}/${key}`, value }];
+      }),
+      { op: "set", path: "/updatedAt", value: now },
+    ];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await withTransientRetry(() => this.container.item(id, outcome.tenantId).patch(operations));
+        return "recorded";
+      } catch (error) {
+        if (statusOf(error) === 413) return "full";
+        if (statusOf(error) !== 404) throw error;
+      }
       const doc: SlaRollupDocument = {
         id,
         kind: "slaRollup",
         tenantId: outcome.tenantId,
         month: outcome.month,
         severity: outcome.severity,
-        outcomes: { ...(current?.outcomes ?? {}), [outcome.caseId]: entry },
+        ...Object.fromEntries(
+          INSTANTS.map((name) => {
+            const value = outcome[name];
+            return [name, value === undefined ? {} : { [outcome.caseId]: value }];
+          }),
+        ),
         updatedAt: now,
-      };
+      } as SlaRollupDocument;
       try {
-        if (current === undefined) await withTransientRetry(() => this.container.items.create(doc));
-        else
-          await withTransientRetry(() =>
-            this.container
-              .item(id, outcome.tenantId)
-              .replace(doc, { accessCondition: { type: "IfMatch", condition: current._etag } }),
-          );
+        await withTransientRetry(() => this.container.items.create(doc));
         return "recorded";
       } catch (error) {
-        // 409: another writer created it first; 412: another writer changed it. Either way, merge again.
-        const status = statusOf(error);
-        if (status !== 409 && status !== 412) throw error;
+        if (statusOf(error) !== 409) throw error;
       }
     }
-    throw new Error(`SLA rollup ${id}: too many concurrent writers`);
+    throw new Error(`SLA rollup ${id}: neither patched nor created`);
   }
 
   /** The rollups of months `from`..`to` ("YYYY-MM", inclusive), of one tenant (one partition) or of all. */
@@ -67,13 +111,13 @@ export class ReportRepository {
       filters.push("c.tenantId = @tenantId");
       parameters.push({ name: "@tenantId", value: tenantId });
     }
-    const iterator = this.container.items.query<SlaRollup>(
+    const iterator = this.container.items.query<SlaRollupDocument>(
       {
-        query: `SELECT c.tenantId, c.month, c.severity, c.outcomes FROM c WHERE ${filters.join(" AND ")}`,
+        query: `SELECT c.tenantId, c.month, c.severity, c.receivedAt, c.dueAt, c.breachedAt, c.respondedAt FROM c WHERE ${filters.join(" AND ")}`,
         parameters,
       },
       tenantId !== undefined ? { partitionKey: tenantId } : {},
     );
-    return (await withTransientRetry(() => iterator.fetchAll())).resources;
+    return (await withTransientRetry(() => iterator.fetchAll())).resources.map(rollupOf);
   }
 }
