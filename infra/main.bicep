@@ -199,6 +199,9 @@ module entra 'modules/entraApp.bicep' = {
     displayName: 'caseclock API (${environmentName})'
     identifierUri: 'api://${tenant().tenantId}/caseclock-${resourceToken}'
     ownerPrincipalId: principalId
+    // The function app's default host name in Azure's public cloud (functionApp below is named
+    // func-caseclock-<token>; the site needs this registration's client id, so it cannot be read from it).
+    signInRedirectUri: 'https://func-caseclock-${resourceToken}.azurewebsites.net/.auth/login/aad/callback'
   }
 }
 

@@ -12,6 +12,8 @@ param displayName string
 param identifierUri string
 @description('Object id of the operator running azd, made an owner (may manage the registration and its claim); empty = none.')
 param ownerPrincipalId string = ''
+@description('Where App Service Authentication receives browser sign-ins: https://<app host>/.auth/login/aad/callback.')
+param signInRedirectUri string
 
 // The app reads these role values from the principal App Service passes (x-ms-client-principal, claim
 // type `roles`). Customers get `Customer` and the caseclock_tenant claim (docs/deploy.md).
@@ -63,6 +65,13 @@ resource app 'Microsoft.Graph/applications@v1.0' = {
       }
     ]
     preAuthorizedApplications: [{ appId: azureCliClientId, delegatedPermissionIds: [scopeId] }]
+  }
+  // Browser sign-in for the support console: App Service Authentication runs the OpenID Connect flow and,
+  // with no client secret configured, asks for an ID token (form_post), which the registration must allow.
+  // https://learn.microsoft.com/azure/app-service/configure-authentication-provider-aad
+  web: {
+    redirectUris: [signInRedirectUri]
+    implicitGrantSettings: { enableIdTokenIssuance: true, enableAccessTokenIssuance: false }
   }
   appRoles: [
     for role in roles: {

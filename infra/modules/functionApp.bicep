@@ -121,14 +121,17 @@ resource ftp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01'
 }
 
 // App Service Authentication with Entra ID (authsettingsV2). It refuses a request without a valid token
-// for this app before it reaches the code (401), except on the two paths that must stay anonymous: the
-// webhook intake (authenticated by signature) and the liveness probe. Excluded paths take a trailing `*`
+// for this app before it reaches the code (401), except on the paths that must stay anonymous: the webhook
+// intake (authenticated by signature), the liveness probe, the OpenAPI document, and the support console's
+// static files (no data in them: its API calls are checked, and a 401 there shows the console's sign-in
+// link to /.auth/login/aad, whose session cookie then goes with every same-origin call). Excluded paths take a trailing `*`
 // (https://learn.microsoft.com/azure/app-service/configure-authentication-file-based, "excludedPaths").
 // On every other path the platform passes the caller as x-ms-client-principal (claims, `roles` among
 // them) and the app, with CASECLOCK_AUTH_MODE=entra, checks the role and the tenant claim itself; the
 // platform strips a client-sent x-ms-client-principal, so the header cannot be forged:
 // https://learn.microsoft.com/azure/app-service/configure-authentication-user-identities
-// Bearer tokens only: no browser sign-in flow, so no client secret and no token store.
+// Bearer tokens for API clients; browsers sign in with the ID-token flow (no client secret), and no token
+// store is kept (the app never calls another API on the user's behalf).
 resource auth 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'authsettingsV2'
@@ -137,7 +140,7 @@ resource auth 'Microsoft.Web/sites/config@2025-03-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      excludedPaths: ['/api/health', '/api/intake/*']
+      excludedPaths: ['/api/health', '/api/intake/*', '/api/openapi.json', '/api/console/*']
     }
     identityProviders: {
       azureActiveDirectory: {

@@ -35,16 +35,24 @@ async function everyEvent(id: string): Promise<Log["items"]> {
 describe("a case with much traffic", () => {
   it("60 messages of 10,000 three-byte characters: the case view stays under 1 MB, every message stays whole in the event log", async () => {
     const id = await open();
+    const took: number[] = [];
     for (let i = 0; i < 60; i++) {
       // Exactly the 10,000-character limit: the number first, so each message is told apart.
       const message = `${i} `.padEnd(10_000, "消");
+      const started = performance.now();
       const res = await app.api.post(`/api/cases/${id}/events`, { type: "agentResponded", message });
+      took.push(performance.now() - started);
       expect([200, 202], `event ${i}`).toContain(res.status);
     }
     await app.rt.drain();
     const view = await fetch(`${app.rt.url}/api/cases/${id}`, { headers: { "x-functions-key": app.rt.functionKey } });
     const bytes = Buffer.byteLength(await view.text());
     expect(bytes).toBeLessThan(1_000_000);
+    // Printed, not asserted (timing goals live in bench/): the last events against the first.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    console.log(
+      `case view ${bytes} bytes after 60 messages; median answer of events 51–60 / events 1–10: ${(median(took.slice(50)) / median(took.slice(0, 10))).toFixed(2)}×`,
+    );
     const log = await everyEvent(id);
     expect(log).toHaveLength(60);
     expect(log.every((e) => e.status === "applied" && e.message?.length === 10_000)).toBe(true);

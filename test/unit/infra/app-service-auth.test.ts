@@ -49,19 +49,30 @@ describe("App Service Authentication (authsettingsV2)", () => {
     expect(at(auth.body, "properties", "globalValidation", "unauthenticatedClientAction")).toBe("Return401");
   });
 
-  it("leaves exactly the intake webhooks and the liveness probe anonymous", () => {
+  it("leaves exactly the intake webhooks, the liveness probe, the OpenAPI document and the console's files anonymous", () => {
     const routes = readdirSync(join(ROOT, "functions"))
       .filter((f) => f.endsWith(".ts"))
       .flatMap((f) => [...read(`functions/${f}`).matchAll(/^\s*route: "([^"]+)",$/gm)].map((m) => `/api/${m[1]!}`));
     expect(routes.length).toBeGreaterThan(10);
     const anonymous = routes.filter((r) => isExcluded(r.replace(/\{[^}]+\}/g, "x"))).sort();
-    expect(anonymous).toEqual(["/api/health", "/api/intake/{source}"]);
+    expect(anonymous).toEqual(["/api/console/{*path}", "/api/health", "/api/intake/{source}", "/api/openapi.json"]);
     expect(isExcluded("/api/intake")).toBe(false);
     expect(isExcluded("/api/cases")).toBe(false);
+    // The console's pages hold no data: what they show comes from the API routes, which stay signed in.
+    expect(read("functions/console.ts")).not.toMatch(/services\(\)/);
   });
 
-  it("keeps no token store and needs no client secret (bearer tokens only)", () => {
+  it("keeps no token store and needs no client secret: bearer tokens for clients, ID-token sign-in for browsers", () => {
     expect(at(auth.body, "properties", "login", "tokenStore", "enabled")).toBe(false);
     expect(read("infra/modules/functionApp.bicep")).not.toMatch(/clientSecretSettingName/);
+    const registration = read("infra/modules/entraApp.bicep");
+    expect(registration).toMatch(
+      /implicitGrantSettings: \{ enableIdTokenIssuance: true, enableAccessTokenIssuance: false \}/,
+    );
+    expect(registration).toMatch(/redirectUris: \[signInRedirectUri\]/);
+    expect(read("infra/main.bicep")).toMatch(
+      /signInRedirectUri: 'https:\/\/func-caseclock-\$\{resourceToken\}\.azurewebsites\.net\/\.auth\/login\/aad\/callback'/,
+    );
+    expect(read("infra/main.bicep")).toMatch(/name: 'func-caseclock-\$\{resourceToken\}'/);
   });
 });
