@@ -61,6 +61,32 @@ function localDay(cal: BusinessCalendar, x: number): number {
   return Math.floor((x + cal.compiled.zone.offsetAt(x)) / DAY);
 }
 
+/**
+ * Whether local date `day` has any open time, for a day whose pattern lists hours: all of them can fall in
+ * a spring-forward gap (hours 02:00–02:30 on the night the clocks skip from 02:00 to 03:00).
+ */
+function hasOpenTime(cal: BusinessCalendar, day: number): boolean {
+  // Start before the local day can begin in any zone (offsets reach UTC+14), then walk the open stretches.
+  let x = day * DAY - 15 * 3_600_000;
+  for (let stretch = 0; stretch < 16; stretch++) {
+    const open = nextOpening(cal, new Date(x)).getTime();
+    const openDay = localDay(cal, open);
+    if (openDay > day) return false;
+    let close: number;
+    try {
+      close = nextClosing(cal, new Date(open)).getTime();
+    } catch (error) {
+      // Never closes again: open from here on.
+      if (!(error instanceof CalendarError)) throw error;
+      return true;
+    }
+    // A stretch that reaches into `day` gives it open time.
+    if (close > open && localDay(cal, close - 1) >= day) return true;
+    x = Math.max(close, open + 1);
+  }
+  return false;
+}
+
 /** Local dates in [from, to] on which the calendar has no open time at all: closed weekdays and holidays. */
 function closedDates(cal: BusinessCalendar, from: number, to: number): SkippedDate[] {
   const c = cal.compiled;
@@ -69,7 +95,7 @@ function closedDates(cal: BusinessCalendar, from: number, to: number): SkippedDa
   // A due instant at local midnight ends the day before: the date it opens is not part of the span.
   const last = localDay(cal, Math.max(from, to - 1));
   for (let day = localDay(cal, from); day <= last; day++) {
-    if (c.intervalsOfDay(day).length > 0) continue;
+    if (c.intervalsOfDay(day).length > 0 && hasOpenTime(cal, day)) continue;
     const h = c.holidayIndexFrom(day);
     const holiday = h < c.holidayDays.length && c.holidayDays[h] === day;
     skipped.push({ date: isoDateOfDay(day), reason: holiday ? "holiday" : "closed" });

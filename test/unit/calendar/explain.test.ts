@@ -115,6 +115,25 @@ describe("explanations of due instants (docs/policy.md §5), against the minute 
     );
   });
 
+  it("skips a date whose only hours fall in the spring-forward gap (found by the property above)", () => {
+    // Open Sundays 02:00–02:30 Auckland; on Sunday 27 September 2026 the clocks jump from 02:00 to 03:00,
+    // so that Sunday has no open minute and nothing is counted on it.
+    const cal = businessCalendar({
+      name: "c",
+      timeZone: "Pacific/Auckland",
+      week: { sun: [{ from: "02:00", to: "02:30" }] },
+      hoursPerBusinessDay: 8,
+    });
+    const { dueAt, explanation } = explainedDue(
+      { kind: "nextBusinessDay", calendar: "c" },
+      new Date(1790294400000),
+      () => cal,
+    );
+    expect(explanation.counted.every((c) => !c.from.startsWith("2026-09-26T1"))).toBe(true);
+    expect(explanation.skipped).toContainEqual({ date: "2026-09-27", reason: "closed" });
+    expect(Date.parse(explanation.counted.at(-1)!.to)).toBe(dueAt.getTime());
+  });
+
   it("names the DST change a count crosses", () => {
     const cal = businessCalendar({
       name: "paris-office",
