@@ -25,7 +25,11 @@ function escalate(draft: Draft, clock: ResponseClock): void {
   const level = Math.min(draft.facts.escalationLevel + 1, levels);
   const repeat = atTop && clock.escalations > 0;
   draft.facts.escalationLevel = level;
-  const next = nextEscalationAt(clock, draft.now, level, draft.facts.policy);
+  // The rhythm runs from when this escalation was due, not from when the turn ran (a breach is applied a
+  // millisecond after due, and turns start late); only a rhythm already missed, after an outage, restarts now.
+  const scheduled = clock.nextEscalationAt === undefined ? draft.now : new Date(clock.nextEscalationAt);
+  const onRhythm = nextEscalationAt(clock, scheduled, level, draft.facts.policy);
+  const next = onRhythm > draft.now ? onRhythm : nextEscalationAt(clock, draft.now, level, draft.facts.policy);
   const escalated: ResponseClock = {
     ...clock,
     escalations: clock.escalations + 1,

@@ -8,14 +8,19 @@ import { type CaseState } from "./state.js";
 
 export type { Decision };
 
-/** Apply every milestone due before `limit` (strictly, or up to and including it). */
-function runMilestones(draft: Draft, limit: Date, inclusive: boolean): void {
+/**
+ * Apply every milestone due by `limit`. Before an input stamped `limit`, a milestone at that very instant
+ * waits ("before"), so that input comes first; a breach is the exception: its instant is already one
+ * millisecond after due (milestones.ts), so an answer stamped then is late.
+ */
+function runMilestones(draft: Draft, limit: Date, mode: "before" | "through"): void {
   const bound = limit.getTime();
   for (let guard = 0; guard < 10_000; guard++) {
-    const milestone = pendingMilestones(draft.current)[0];
+    const milestone = pendingMilestones(draft.current).find((m) => {
+      const at = Date.parse(m.at);
+      return at < bound || (at === bound && (mode === "through" || m.kind === "breach"));
+    });
     if (milestone === undefined) return;
-    const at = Date.parse(milestone.at);
-    if (at > bound || (!inclusive && at === bound)) return;
     applyMilestone(draft, milestone);
   }
   throw new Error(`case ${draft.facts.id}: milestones did not settle`);
@@ -32,14 +37,14 @@ export function decide(state: CaseState, input: CaseInput, at: Date): Decision {
   const now = at.getTime() < Date.parse(state.decidedAt) ? new Date(state.decidedAt) : at;
   const draft = new Draft(state, now);
   if (input.type === "tick") {
-    runMilestones(draft, now, true);
+    runMilestones(draft, now, "through");
     return draft.finish();
   }
   if (state.recentEvents.some((outcome) => outcome.eventId === input.id)) return { state, effects: [] };
-  runMilestones(draft, now, false);
+  runMilestones(draft, now, "before");
   if (input.type === "policyChanged") {
     applyCommand(draft, input);
-    runMilestones(draft, now, true);
+    runMilestones(draft, now, "through");
     return draft.finish();
   }
   const rejection = rejectEvent(draft.current, input, now);
@@ -48,6 +53,6 @@ export function decide(state: CaseState, input: CaseInput, at: Date): Decision {
     draft.log({ type: "eventRejected", actor: "system", eventId: input.id, reason: rejection.code, event: input.type });
     draft.carry(rejection.effects);
   }
-  runMilestones(draft, now, true);
+  runMilestones(draft, now, "through");
   return draft.finish(rejection, input);
 }

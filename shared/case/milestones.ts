@@ -25,7 +25,9 @@ function responseMilestones(clock: ResponseClock | undefined): Milestone[] {
     const list: Milestone[] = [];
     if (clock.warnedAt === undefined && instant(clock.warnAt) < instant(clock.dueAt))
       list.push({ at: clock.warnAt, kind: "warn", clock });
-    list.push({ at: clock.dueAt, kind: "breach", clock });
+    // A response at the due instant is in time ("at or before due"), so the breach happens one millisecond
+    // later: a timer that fires at the due instant must not beat an answer stamped with that same instant.
+    list.push({ at: new Date(instant(clock.dueAt) + 1).toISOString(), kind: "breach", clock });
     return list;
   }
   if (clock.state === "breached" && clock.nextEscalationAt !== undefined && clock.supersededAt === undefined)

@@ -145,4 +145,23 @@ describe("deadlines faithful to the source policies, on the real app", () => {
     expect(noZone.body).toMatchObject({ type: "urn:caseclock:problem:validation-failed" });
     expect(JSON.stringify(noZone.body)).toContain("/timeZone");
   });
+  it("an answer stamped with the due instant is met, even though the due timer fired first; the report agrees", async () => {
+    expect((await app.api.put("/api/tenants/contoso-due", parisProfile("enterprise-e3"))).status).toBe(201);
+    const opened = await open("contoso-due", { category: "technical", severity: "A" });
+    const due = opened.initialResponseDueAt;
+    // The runtime runs every timer due by the new instant before answering the clock move.
+    await app.rt.clock.to(due);
+    expect((await getCase(opened.id)).clocks.initialResponse!.state).toBe("running");
+    const answer = await app.api.post(`/api/cases/${opened.id}/events`, { type: "agentResponded", message: "On it" });
+    expect(answer.status).toBe(200);
+    const answered = await getCase(opened.id);
+    expect(answered.clocks.initialResponse).toMatchObject({ state: "met", metAt: due });
+    expect(answered.escalationLevel).toBe(0);
+    expect((await mailsOf(opened.id)).filter((m) => m.subject.includes("Escalation"))).toEqual([]);
+    const month = due.slice(0, 7);
+    const report = await app.api.get<{ rows: { tenantId: string; cases: number; met: number; breached: number }[] }>(
+      `/api/reports/sla?from=${month}&to=${month}&tenantId=contoso-due`,
+    );
+    expect(report.body.rows.map((r) => [r.tenantId, r.cases, r.met, r.breached])).toEqual([["contoso-due", 1, 1, 0]]);
+  });
 });

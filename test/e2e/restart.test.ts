@@ -33,10 +33,10 @@ describe("a restart of the local runtime in the middle of a waiting case", () =>
     expect((await rt.clock.now()).toISOString()).toBe("2026-11-21T12:00:00.000Z");
     expect((await api.get(`/api/cases/${caseId}`)).status).toBe(200);
 
-    await rt.clock.to("2026-11-21T15:30:00.000Z");
+    await rt.clock.to("2026-11-21T15:30:00.001Z");
     const mail = (await readOutbox(rt)).filter((m) => m.subject.startsWith(`[${caseId}] Escalation level 1`));
     expect(mail).toHaveLength(1);
-    expect(mail[0]).toMatchObject({ sentAt: "2026-11-21T15:30:00.000Z" });
+    expect(mail[0]).toMatchObject({ sentAt: "2026-11-21T15:30:00.001Z" });
     const got = await api.get<{ escalationLevel: number }>(`/api/cases/${caseId}`);
     expect(got.body.escalationLevel).toBe(1);
   });

@@ -72,10 +72,13 @@ describe("21vianet Sev B technical received Friday 23:30 Beijing", () => {
     const warning = (await outbox()).find((m) => m.subject.startsWith(`[${caseId}] Warning`));
     expect(warning).toMatchObject({ to: ["technical-queue@support.example"], sentAt: "2026-11-21T11:45:00.000Z" });
 
-    // When it is due, level 1 is told; one target (15 desk hours) later, level 2
+    // At the due instant an answer is still in time; the first millisecond after it, level 1 is told; one
+    // target (15 desk hours) after due, level 2
     await app.rt.clock.to("2026-11-21T15:30:00.000Z");
+    expect((await outbox()).some((m) => m.subject.startsWith(`[${caseId}] Escalation level 1`))).toBe(false);
+    await app.rt.clock.to("2026-11-21T15:30:00.001Z");
     const level1 = (await outbox()).find((m) => m.subject.startsWith(`[${caseId}] Escalation level 1`));
-    expect(level1).toMatchObject({ to: ["duty-manager@support.example"], sentAt: "2026-11-21T15:30:00.000Z" });
+    expect(level1).toMatchObject({ to: ["duty-manager@support.example"], sentAt: "2026-11-21T15:30:00.001Z" });
     await app.rt.clock.to("2026-11-22T15:29:00.000Z");
     expect((await outbox()).some((m) => m.subject.startsWith(`[${caseId}] Escalation level 2`))).toBe(false);
     await app.rt.clock.to("2026-11-22T15:30:00.000Z");

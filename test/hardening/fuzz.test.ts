@@ -365,7 +365,10 @@ describe("fuzzing every route", () => {
     await fc.assert(
       fc.asyncProperty(header, fc.constantFrom(...routes), async (value, [method, path, body]) => {
         const status = await assertHandled(method, path, body, { "x-ms-client-principal": value });
-        expect([200, 401, 403, 422, 431]).toContain(status); // 431: a header over the server's limit
+        // 431: a header over the server's limit. 404 on the tenant-scoped route: a well-formed principal
+        // without that tenant's claim sees it as not existing (a fuzz run once made {"claims":[]}).
+        const allowed = path.endsWith("/contoso-cn/cases") ? [200, 401, 403, 404, 422, 431] : [200, 401, 403, 422, 431];
+        expect(allowed).toContain(status);
       }),
       { numRuns: runs * 2 },
     );

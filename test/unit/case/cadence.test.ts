@@ -76,7 +76,8 @@ describe("nothing of a business-hours clock is sent while its desk is closed", (
     expect(deskMailsOutsideHours(effects, after)).toEqual([]);
     const sent = escalations(effects).map((e) => e.at);
     expect(sent.slice(0, 4)).toEqual([
-      "2026-11-23T15:30:00.000Z",
+      // Breached the first millisecond after due (an answer at 16:30:00.000 would still be in time).
+      "2026-11-23T15:30:00.001Z",
       "2026-11-24T15:30:00.000Z",
       "2026-11-25T08:00:00.000Z",
       "2026-11-26T08:00:00.000Z",

@@ -55,7 +55,8 @@ describe("initial response: warning, breach, repeated escalation, response", () 
     expect(d.effects).toEqual([
       expect.objectContaining({ template: "warning", to: { kind: "queue", category: "technical" } }),
     ]);
-    expect(nextWakeUp(d.state)).toBe("2026-11-21T15:30:00.000Z");
+    // The breach: the first millisecond after due.
+    expect(nextWakeUp(d.state)).toBe("2026-11-21T15:30:00.001Z");
   });
 
   it("does nothing when woken early", () => {
@@ -67,7 +68,7 @@ describe("initial response: warning, breach, repeated escalation, response", () 
 
   it("escalates one level at due, then again one target length later on the target's own clock", () => {
     const { state: s0 } = newCase();
-    const { state: s1, effects: e1 } = runUntil(s0, at("2026-11-21T15:30:00.000Z"));
+    const { state: s1, effects: e1 } = runUntil(s0, at("2026-11-21T15:30:00.001Z"));
     expect(s1.clocks.initialResponse).toMatchObject({
       state: "breached",
       breachedAt: "2026-11-21T15:30:00.000Z",
@@ -117,6 +118,19 @@ describe("initial response: warning, breach, repeated escalation, response", () 
     expect(mails(exactly.effects).map((e) => e.template)).toEqual(["warning"]);
   });
 
+  it("a response at the due instant is met even when the due timer fired first", () => {
+    const { state } = newCase();
+    const woken = decide(state, tick, at("2026-11-21T15:30:00.000Z"));
+    expect(woken.state.clocks.initialResponse.state).toBe("running");
+    expect(mails(woken.effects).map((e) => e.template)).toEqual(["warning"]);
+    const answered = decide(woken.state, event({ type: "agentResponded" }), at("2026-11-21T15:30:00.000Z"));
+    expect(answered.state.clocks.initialResponse).toMatchObject({ state: "met", metAt: "2026-11-21T15:30:00.000Z" });
+    expect(answered.effects.filter((e) => e.type === "recordSla")).toEqual([
+      expect.objectContaining({ outcome: expect.objectContaining({ respondedAt: "2026-11-21T15:30:00.000Z" }) }),
+    ]);
+    expect(answered.state.escalationLevel).toBe(0);
+  });
+
   it("applies missed milestones before a late event (the timer and the event raced)", () => {
     const { state } = newCase();
     const d = decide(state, event({ type: "agentResponded" }), at("2026-11-21T15:30:00.001Z"));
@@ -133,7 +147,7 @@ describe("initial response: warning, breach, repeated escalation, response", () 
       severity: "A",
       clockSettings: clockSettingsWith({ escalationClimb: { kind: "elapsed", hours: 1 }, escalationLevels: 5 }),
     });
-    const s1 = runUntil(s0, at("2026-11-20T16:30:00.000Z")).state;
+    const s1 = runUntil(s0, at("2026-11-20T16:30:00.001Z")).state;
     expect(s1.clocks.initialResponse.nextEscalationAt).toBe("2026-11-20T17:30:00.000Z");
     const d = decide(s1, tick, at("2026-11-20T20:45:00.000Z"));
     expect(d.state.escalationLevel).toBe(2);

@@ -35,7 +35,7 @@ describe("SLA records decided by the case", () => {
 
   it("a breach is recorded at due, and the late answer keeps it", () => {
     const { state } = newCase();
-    const breached = runUntil(state, at("2026-11-21T15:30:00.000Z"));
+    const breached = runUntil(state, at("2026-11-21T15:30:00.001Z"));
     expect(records(breached.effects)).toEqual([
       expect.objectContaining({
         id: "contoso-cn.c1.sla.breached",

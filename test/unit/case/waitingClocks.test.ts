@@ -101,7 +101,7 @@ describe("Sev A follow-ups", () => {
       dueAt: "2026-11-20T20:00:00.000Z",
       warnAt: "2026-11-20T19:00:00.000Z",
     });
-    const { state: late, effects } = runUntil(responded, at("2026-11-20T20:00:00.000Z"));
+    const { state: late, effects } = runUntil(responded, at("2026-11-20T20:00:00.001Z"));
     expect(mails(effects).map((e) => e.template)).toEqual(["warning", "escalation"]);
     expect(late.clocks.followUp).toMatchObject({ state: "breached" });
     expect(late.escalationLevel).toBe(1);
