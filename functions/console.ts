@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { app, type HttpResponseInit } from "@azure/functions";
 import { httpHandler } from "./http/handler.js";
+import { problem } from "./http/problem.js";
 
 /**
  * The support desk's console (console/, built by `npm run build` into dist/console) served by the app itself,
@@ -70,8 +71,7 @@ function answer(status: number, headers: Record<string, string>, body: Buffer | 
   return { status, headers: { ...SECURITY_HEADERS, ...headers }, body };
 }
 
-const notFound = () =>
-  answer(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }, "Not found");
+const notFound = (detail: string) => problem(404, "console-file-not-found", "Console file not found", detail);
 
 app.http("console", {
   route: "console/{*path}",
@@ -80,16 +80,12 @@ app.http("console", {
   handler: httpHandler("console", async (request) => {
     const path = request.params.path ?? "";
     const loaded = await load();
-    if (loaded === undefined)
-      return answer(
-        404,
-        { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-        "The console is not built: run npm run build.",
-      );
+    if (loaded === undefined) throw notFound("The console is not built: run npm run build.");
     if (path.startsWith("assets/")) {
       // Only files the build wrote, looked up by exact name: no path ever reaches the file system.
       const bytes = loaded.assets.get(path.slice("assets/".length));
-      if (bytes === undefined) return notFound();
+      if (bytes === undefined)
+        throw notFound("No file of this build has that name; asset names change with each build: reload the page.");
       return answer(
         200,
         {

@@ -52,6 +52,11 @@ function pointer(path: readonly PropertyKey[]): string {
 }
 
 /** Validates with zod; failures are 422 listing each field (messages describe rules, never echo input). */
+/** Bounds text that may echo the caller's input (a key name, a value), and says when it was cut. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function validate<T extends z.ZodType>(
   schema: T,
   value: unknown,
@@ -61,7 +66,7 @@ export function validate<T extends z.ZodType>(
   if (result.success) return result.data;
   const errors = result.error.issues
     .slice(0, 20)
-    .map((i) => ({ pointer: pointer(i.path).slice(0, 200), detail: i.message.slice(0, 200) }));
+    .map((i) => ({ pointer: clip(pointer(i.path), 200), detail: clip(i.message, 1_000) }));
   throw problem(
     422,
     "validation-failed",

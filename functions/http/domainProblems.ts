@@ -30,14 +30,21 @@ const refusalAnswers: Record<IntakeRefusal["code"], { status: 403 | 409 | 422; t
   "partner-first": { status: 409, title: "Your subscriptions are supported by your partner" },
 };
 
-/** An intake refusal as the stored answer of the request (replayed for a repeated delivery). */
+/**
+ * An intake refusal as the answer of the request. Not replayed for a repeated delivery or key: every refusal
+ * depends on the organisation's profile, which may change before the sender retries (the audit keeps each
+ * refused attempt).
+ */
 export function refusalAnswer(refusal: IntakeRefusal) {
   const { status, title } = refusalAnswers[refusal.code];
-  return problemBody({
-    status,
-    code: refusal.code,
-    title,
-    detail: refusal.detail,
-    extensions: refusal.extensions ?? {},
-  });
+  return {
+    ...problemBody({
+      status,
+      code: refusal.code,
+      title,
+      detail: refusal.detail,
+      extensions: refusal.extensions ?? {},
+    }),
+    replayable: false as const,
+  };
 }

@@ -32,6 +32,12 @@ export interface Answer {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body: unknown;
+  /**
+   * false: not kept for repetitions, the key is released and a retry is handled afresh. For answers that
+   * depend on state that may change (an intake refusal: the organisation may be registered, or the
+   * requester made an admin, before the sender retries).
+   */
+  readonly replayable?: false;
 }
 
 export function toResponse(
@@ -107,7 +113,7 @@ export async function once(guard: RepeatGuard, handle: () => Promise<Answer>): P
     await guard.intake.release(guard.partition, id).catch(() => undefined);
     throw error;
   }
-  if (answer.status >= 500) {
+  if (answer.status >= 500 || answer.replayable === false) {
     await guard.intake.release(guard.partition, id);
   } else {
     await guard.intake.complete(

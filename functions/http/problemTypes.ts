@@ -33,6 +33,10 @@ export const problemTypes = {
   },
   "tenant-not-found": { status: 404, when: "No organisation profile has this id (or the id is not a tenant id)." },
   "verification-not-found": { status: 404, when: "No verification has this id." },
+  "console-file-not-found": {
+    status: 404,
+    when: "No file of the console's build has this name (asset names change with each build: reload the page), or the console is not built.",
+  },
   "partner-first": {
     status: 409,
     when: 'The tenant bought its subscriptions through a partner: `partner` names its contact; resend with `"openWithProvider": true` to open the request with us anyway.',

@@ -183,7 +183,7 @@ export class RuntimeHttpServer {
     // The route template, never the raw path: a path segment can be an address or a phone number (issue 11,
     // finding 6). The function's own log line names the ids it may name.
     this.parts.log.info(
-      `${method} ${match.route.display} → ${match.route.fn.name} ${res.statusCode} (${realNow() - started} ms)`,
+      `${method} ${match.route.display} → ${match.route.fn.name} status=${res.statusCode} ms=${realNow() - started}`,
     );
   }
 

@@ -55,9 +55,20 @@ const PHONE = new RegExp(`(?<!${BEFORE})${NOT_A_DATE}\\+?\\d[\\d\\s().-]{5,}\\d(
 const CODE = new RegExp(`(?<!${BEFORE})\\d{6}(?!${AFTER})`, "g");
 const SECRET = /whsec_[A-Za-z0-9+/=]+|(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}/g;
 
+/**
+ * Fewer digits than a code or any dialled number has (E.164 numbers have 8 or more; codes 6, perhaps typed
+ * with a space): shorter runs such as "200 (12" in a status line are neither, and are left alone.
+ */
+const MIN_PHONE_DIGITS = 6;
+const digitCount = (text: string) => text.replace(/\D/g, "").length;
+
 /** Free text without addresses, phone numbers, codes or secrets; identifiers in it are left intact. */
 export function scrub(value: string): string {
-  return value.replace(SECRET, "[secret]").replace(EMAIL, "[email]").replace(PHONE, "[phone]").replace(CODE, "[code]");
+  return value
+    .replace(SECRET, "[secret]")
+    .replace(EMAIL, "[email]")
+    .replace(PHONE, (match) => (digitCount(match) >= MIN_PHONE_DIGITS ? "[phone]" : match))
+    .replace(CODE, "[code]");
 }
 
 /** An identifier field's value: itself when id-shaped, else nothing that could carry personal data. */

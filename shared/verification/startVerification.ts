@@ -35,11 +35,15 @@ export interface ThrottleKey {
   readonly limit: number;
 }
 
-/** Throttle keys are keyed digests: neither the calling number nor the admin's address is stored in them. */
+/**
+ * Throttle keys are keyed digests: neither the calling number nor the admin's address is stored in them. The
+ * calling number's limit holds across tenants (one caller cannot have codes sent to one tenant after another);
+ * the admin's and the tenant's are per tenant.
+ */
 export function throttleKeys(request: VerificationRequest, key: string): ThrottleKey[] {
   const digest = (...parts: string[]) => createHmac("sha256", key).update(parts.join("\u0000")).digest("base64url");
   return [
-    { id: `throttle:caller:${digest(request.tenantId, request.phone)}`, ...VERIFICATION_LIMITS.caller },
+    { id: `throttle:caller:${digest("caller", request.phone)}`, ...VERIFICATION_LIMITS.caller },
     { id: `throttle:admin:${digest(request.tenantId, request.admin.toLowerCase())}`, ...VERIFICATION_LIMITS.admin },
     { id: `throttle:tenant:${request.tenantId}`, ...VERIFICATION_LIMITS.tenant },
   ];

@@ -241,8 +241,12 @@ describe.skipIf(!hasChromium)("the support console in Chromium", { timeout: 90_0
     }
     // A page of the console is index.html; a file the build did not write is not served, whatever the path.
     expect((await fetch(consoleUrl("cases/anything"))).headers.get("content-type")).toMatch(/text\/html/);
-    for (const path of ["assets/nope.js", "assets/..%2F..%2F..%2Fpackage.json", "assets/%2e%2e%2findex.html"])
-      expect((await fetch(consoleUrl(path))).status, path).toBe(404);
+    for (const path of ["assets/nope.js", "assets/..%2F..%2F..%2Fpackage.json", "assets/%2e%2e%2findex.html"]) {
+      const missing = await fetch(consoleUrl(path));
+      expect(missing.status, path).toBe(404);
+      expect(missing.headers.get("content-type"), path).toContain("application/problem+json");
+      expect(await missing.json(), path).toMatchObject({ type: "urn:caseclock:problem:console-file-not-found" });
+    }
     // No key needed for the files; the API behind them still refuses a call without one.
     expect((await fetch(`${app.rt.url}/api/cases?sort=nextDueAt`)).status).toBe(401);
   });

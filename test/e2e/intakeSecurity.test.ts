@@ -101,6 +101,30 @@ describe("webhook intake security", () => {
     expect(await caseCount()).toBe(before + 1);
   });
 
+  it("a delivery refused because the organisation was not registered yet opens the case when retried after registration", async () => {
+    const delivery = request("late-tenant", "admin@contoso.cn", { title: "Arrived before the profile" });
+    const refused = await app.api.webhook("forms", FORMS_SECRET, "msg-before-profile", delivery, await now());
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ type: "urn:caseclock:problem:unknown-tenant" });
+    const key = { "idempotency-key": "before-profile-1" };
+    const refusedByKey = await app.api.post("/api/cases", delivery, key);
+    expect(refusedByKey.status).toBe(422);
+    expect((await app.api.put("/api/tenants/late-tenant", tenants.vianet)).status).toBe(201);
+    // The sender's retry (same delivery id, same bytes) and the client's retry (same key) are handled afresh.
+    const retried = await app.api.webhook("forms", FORMS_SECRET, "msg-before-profile", delivery, await now());
+    expect(retried.status).toBe(202);
+    expect(retried.headers.get("idempotent-replayed")).toBeNull();
+    const retriedByKey = await app.api.post("/api/cases", delivery, key);
+    expect(retriedByKey.status).toBe(202);
+    // And from then on each is answered with its case, once.
+    const again = await app.api.webhook("forms", FORMS_SECRET, "msg-before-profile", delivery, await now());
+    expect(again.body).toEqual(retried.body);
+    const listed = await app.api.get<{ items: { id: string }[] }>("/api/cases?tenantId=late-tenant");
+    expect(listed.body.items.map((c) => c.id).sort()).toEqual(
+      [(retried.body as { id: string }).id, (retriedByKey.body as { id: string }).id].sort(),
+    );
+  });
+
   it("refuses a non-admin requester (403); points a partner-managed tenant to its partner first (409), then opens on request", async () => {
     const notAdmin = await app.api.webhook(
       "forms",

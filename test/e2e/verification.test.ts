@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { readOutbox, useApp, tenants } from "./client.js";
 
 const START = "2026-11-20T10:00:00.000Z";
-const UNREGISTERED = "+8613800000000";
+/** An unregistered calling number of each test's own (the per-number limit holds across tenants). */
+const unregistered = (tenantId: string) => `+86137000${String(Number(tenantId.split("-")[1])).padStart(5, "0")}`;
 const codesSeen: string[] = [];
 
 const app = useApp(START);
@@ -22,7 +23,7 @@ async function freshTenant(): Promise<string> {
 function startVerification(tenantId: string, body: Record<string, unknown> = {}) {
   return app.api.post<Verification>("/api/verifications", {
     tenantId,
-    phone: UNREGISTERED,
+    phone: unregistered(tenantId),
     admin: "admin@contoso.cn",
     ...body,
   });
@@ -64,7 +65,9 @@ describe("caller verification (docs/policy.md §1.5, §2.3)", () => {
       "verifiedAt",
     ]);
     expect(res.body).toMatchObject({ status: "verified", method: "registeredPhone", destinations: [] });
-    // Another admin's registered number does not verify a caller who names admin@contoso.cn.
+    // Another admin's registered number does not verify a caller who names admin@contoso.cn (a minute
+    // later: the calling number's own limit is one a minute, across tenants).
+    await app.rt.clock.advance("PT1M");
     const other = await startVerification(await freshTenant(), { phone: "+861055550100", admin: "it@contoso.cn" });
     expect(other.body).toMatchObject({ status: "pending", method: "emailCode" });
   });
@@ -137,6 +140,18 @@ describe("caller verification (docs/policy.md §1.5, §2.3)", () => {
     const res = await startVerification(tenantId, { admin: "it@contoso.cn" });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("throttles the same calling number across tenants: one code a minute whoever it names", async () => {
+    const first = await freshTenant();
+    const second = await freshTenant();
+    const phone = unregistered(first);
+    expect((await startVerification(first, { phone })).status).toBe(202);
+    const other = await startVerification(second, { phone });
+    expect(other.status).toBe(429);
+    expect(other.body).toMatchObject({ type: "urn:caseclock:problem:too-many-verifications" });
+    await app.rt.clock.advance("PT1M");
+    expect((await startVerification(second, { phone })).status).toBe(202);
   });
 
   it("the right code in time verifies, and works only once", async () => {

@@ -45,6 +45,13 @@ describe("log redaction (issue 11, finding 6)", () => {
     );
   });
 
+  it("keeps status codes and durations readable: short digit runs are neither codes nor numbers", () => {
+    // The runtime's request lines were once "GET /api/cases/{id} → getCase [phone] ms)" (found from outside).
+    expect(scrub("GET /api/cases/{id} → getCase 200 (12 ms)")).toBe("GET /api/cases/{id} → getCase 200 (12 ms)");
+    expect(scrub("getCase status=503 ms=1234")).toBe("getCase status=503 ms=1234");
+    expect(scrub("call 555-0100 or 123 456")).toBe("call [phone] or [phone]");
+  });
+
   it("keeps dates and ISO instants readable", () => {
     expect(scrub("holiday 2026-12-25, due 2026-11-21T15:30:00.000Z")).toBe(
       "holiday 2026-12-25, due 2026-11-21T15:30:00.000Z",
