@@ -11,12 +11,9 @@ import { authenticateDelivery, schemeHelp } from "../shared/webhooks/intakeAuthe
 import { parseJson, readRawBody, requireJson, validate } from "./http/body.js";
 import { durableClientInput, startCase } from "./http/durable.js";
 import { httpHandler } from "./http/handler.js";
-import { once } from "./http/idempotency.js";
+import { toResponse } from "./http/idempotency.js";
 import { problem } from "./http/problem.js";
 import { refusalAnswer } from "./http/domainProblems.js";
-
-/** Senders retry for days (Standard Webhooks, Typeform up to 10 h); ids are remembered a week (docs/policy.md §4). */
-const WEBHOOK_ID_TTL_SECONDS = 7 * 86_400;
 
 app.http("intake", {
   route: "intake/{source}",
@@ -47,35 +44,34 @@ app.http("intake", {
       verdict.deliveryId ??
       responseIdOf[config.adapter](payload) ??
       `body:${createHash("sha256").update(raw).digest("base64url")}`;
-    return once(
-      { intake: s.intake, partition: `webhook:${source}`, key: deliveryId, ttlSeconds: WEBHOOK_ID_TTL_SECONDS, now },
-      async () => {
-        let mapped: unknown;
-        try {
-          mapped = adapters[config.adapter](payload);
-        } catch (error) {
-          if (error instanceof AdapterError)
-            throw problem(422, "validation-failed", "Validation failed", error.message, {
-              errors: [{ pointer: error.pointer, detail: error.message }],
-            });
-          throw error;
-        }
-        const supportRequest = validate(supportRequestSchema, mapped);
-        const outcome = await openRequest(
-          { tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: s.clockSettings },
-          supportRequest,
-          {
-            source: `webhook:${source}`,
-            caseId: caseIdFor(supportRequest.tenantId, "webhook", source, deliveryId),
-            receivedAt: now,
-            auditId: randomUUID(),
-          },
-        );
-        if (outcome.kind === "refused") return refusalAnswer(outcome);
-        await startCase(context, outcome.tenantId, outcome.body.id);
-        log(context, "info", "case opened", { source, caseId: outcome.body.id, severity: outcome.body.severity });
-        return { status: 202, headers: { location: `/api/cases/${outcome.body.id}` }, body: outcome.body };
+    // The delivery id is the dedupe: the case id derives from it, so a repeat (a retry, a duplicate sent at
+    // once, a redelivery days later) finds the case its first attempt created, for as long as the case exists,
+    // and is answered with it; no separate idempotency record is written (docs/policy.md §4).
+    let mapped: unknown;
+    try {
+      mapped = adapters[config.adapter](payload);
+    } catch (error) {
+      if (error instanceof AdapterError)
+        throw problem(422, "validation-failed", "Validation failed", error.message, {
+          errors: [{ pointer: error.pointer, detail: error.message }],
+        });
+      throw error;
+    }
+    const supportRequest = validate(supportRequestSchema, mapped);
+    const outcome = await openRequest(
+      { tenants: s.tenants, cases: s.cases, intake: s.intake, clockSettings: s.clockSettings },
+      supportRequest,
+      {
+        source: `webhook:${source}`,
+        caseId: caseIdFor(supportRequest.tenantId, "webhook", source, deliveryId),
+        receivedAt: now,
+        auditId: randomUUID(),
       },
     );
+    if (outcome.kind === "refused") return toResponse(refusalAnswer(outcome));
+    await startCase(context, outcome.tenantId, outcome.body.id);
+    if (outcome.created)
+      log(context, "info", "case opened", { source, caseId: outcome.body.id, severity: outcome.body.severity });
+    return toResponse({ status: 202, headers: { location: `/api/cases/${outcome.body.id}` }, body: outcome.body });
   }),
 });

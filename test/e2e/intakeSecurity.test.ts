@@ -101,6 +101,23 @@ describe("webhook intake security", () => {
     expect(await caseCount()).toBe(before + 1);
   });
 
+  it("20 copies of one delivery at once and a redelivery 8 days later: one case, every answer 202 with it", async () => {
+    const delivery = request("contoso-cn", "admin@contoso.cn", { title: "Sent many times" });
+    const at = await now();
+    const copies = await Promise.all(
+      Array.from({ length: 20 }, () => app.api.webhook("forms", FORMS_SECRET, "msg-many", delivery, at)),
+    );
+    expect(copies.map((c) => c.status)).toEqual(Array(20).fill(202));
+    const ids = new Set(copies.map((c) => (c.body as { id: string }).id));
+    expect(ids.size).toBe(1);
+    await app.rt.clock.advance("P8D");
+    const later = await app.api.webhook("forms", FORMS_SECRET, "msg-many", delivery, await now());
+    expect(later.status).toBe(202);
+    expect((later.body as { id: string }).id).toBe([...ids][0]);
+    const listed = await app.api.get<{ items: { title: string }[] }>("/api/cases?tenantId=contoso-cn");
+    expect(listed.body.items.filter((c) => c.title === "Sent many times")).toHaveLength(1);
+  });
+
   it("a delivery refused because the organisation was not registered yet opens the case when retried after registration", async () => {
     const delivery = request("late-tenant", "admin@contoso.cn", { title: "Arrived before the profile" });
     const refused = await app.api.webhook("forms", FORMS_SECRET, "msg-before-profile", delivery, await now());

@@ -6,6 +6,8 @@ import { settingDefinitions } from "../../shared/config/settings.js";
 import { openApiJson } from "../../functions/http/openapi/document.js";
 import { problemsTable, readmeSection, routesTable } from "../../functions/http/openapi/readmeTables.js";
 import { PROBLEM_TYPE_PREFIX } from "../../functions/http/problem.js";
+import { problemTypes } from "../../functions/http/problemTypes.js";
+import { routesOutsideTheDocument } from "../../functions/http/openapi/routes/index.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -18,9 +20,11 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every (status, code) pair the document lists on some operation. */
+/** Every (status, code) pair the document lists on some operation, or the registry on a route outside it. */
 function documentedProblems(): Set<string> {
   const pairs = new Set<string>();
+  for (const route of routesOutsideTheDocument)
+    for (const code of route.problems) pairs.add(`${problemTypes[code].status} ${code}`);
   for (const item of Object.values(document.paths ?? {}))
     for (const operation of Object.values(item) as oas31.OperationObject[])
       for (const [status, response] of Object.entries(operation.responses ?? {})) {

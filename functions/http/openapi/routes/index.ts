@@ -1,3 +1,4 @@
+import { type ProblemCode } from "../../problemTypes.js";
 import { type RouteDoc } from "../routeDoc.js";
 import { caseRoutes } from "./cases.js";
 import { intakeRoutes } from "./intake.js";
@@ -27,9 +28,15 @@ export const routeDocs: readonly RouteDoc[] = [
  * HTTP functions deliberately outside the document (not JSON API routes, e.g. static files), each with why.
  * The route-coverage test accepts these and only these.
  */
-export const routesOutsideTheDocument: readonly { readonly name: string; readonly why: string }[] = [
+export const routesOutsideTheDocument: readonly {
+  readonly name: string;
+  readonly why: string;
+  /** The problems it answers (listed in the README's problem table like every other). */
+  readonly problems: readonly ProblemCode[];
+}[] = [
   {
     name: "console",
     why: "GET /api/console/{*path}: the support console's static files (HTML, hashed JS and CSS), not a JSON API.",
+    problems: ["console-file-not-found"],
   },
 ];

@@ -44,7 +44,7 @@ export const intakeRoutes: readonly RouteDoc[] = [
     route: "intake/{source}",
     tag: "intake",
     summary:
-      "Webhook intake from a form tool, authenticated by the source's scheme; idempotent on `webhook-id`, else on the response's own id (kept 7 days). 202 with the case id, `initialResponseDueAt` and `expectedWait`.",
+      "Webhook intake from a form tool, authenticated by the source's scheme; idempotent on `webhook-id`, else on the response's own id (the case id derives from it: a repeat is answered with its case for as long as the case exists). 202 with the case id, `initialResponseDueAt` and `expectedWait`.",
     description:
       "A source is accepted when `CASECLOCK_WEBHOOK_SECRETS` names it, with its scheme (Standard Webhooks by default, `typeform`, `tally` or `shared-secret`) and secrets; the signature is checked over the raw body before anything parses it. `CASECLOCK_INTAKE_ADAPTERS` says how the source's payload is read: `json` (the Request shape, as `POST /cases`), `typeform`, `tally` or `microsoft-forms` (questions matched by title: Tenant ID, Email/Responder, Phone number, Type of request/Category, Severity, Subject/Title, Describe the problem/Description, Business impact, Preferred contact method). A repeated delivery gets the first answer and opens nothing.",
     access: { kind: "webhook" },
@@ -55,7 +55,7 @@ export const intakeRoutes: readonly RouteDoc[] = [
       "webhook-id": z
         .string()
         .optional()
-        .meta({ description: "Standard Webhooks: the delivery id (the dedupe key, kept 7 days)." }),
+        .meta({ description: "Standard Webhooks: the delivery id (the dedupe key: the case id derives from it)." }),
       "webhook-timestamp": z
         .string()
         .regex(/^\d+$/)
