@@ -43,7 +43,15 @@ app.http("slaReport", {
     const span = monthsBetween(from, to);
     if (span < 0 || span >= MAX_MONTHS)
       throw problem(422, "validation-failed", "Validation failed", "The period is not valid.", {
-        errors: [{ pointer: "/from", detail: `must be a month at most ${MAX_MONTHS - 1} months before to` }],
+        errors: [
+          {
+            pointer: "/from",
+            detail:
+              span < 0
+                ? `must not be after to (${to})`
+                : `must be at most ${MAX_MONTHS - 1} months before to (${to}): a report covers ${MAX_MONTHS} months at most`,
+          },
+        ],
       });
     const rows = slaReport(await s.reports.rollups(from, to, query.tenantId));
     if (query.format === "csv")

@@ -56,12 +56,15 @@ export function requireRole(request: HttpRequest, role: Role): void {
 }
 
 /**
- * Tenant-scoped routes: support staff see every tenant; a customer principal sees only the tenants its
- * `caseclock_tenant` claims name, and anything else looks exactly like a case that does not exist.
+ * Tenant-scoped routes: support staff see every tenant; a customer needs the `Customer` app role (taking the
+ * role away takes the access away, whatever claims the user keeps) and sees only the tenants its
+ * `caseclock_tenant` claims name; anything else looks exactly like a case that does not exist.
  */
 export function requireTenantAccess(request: HttpRequest, tenantId: string, notFound: () => Error): void {
   const principal = modeNow() === "entra" ? entraPrincipal(request) : clientPrincipalOf(request);
   if (principal === undefined || isStaff(principal)) return;
+  if (!principal.roles.has("Customer"))
+    throw problem(403, "forbidden", "Forbidden", "This route needs the Customer app role (or Agent or Admin).");
   if (!principal.tenants.has(tenantId)) throw notFound();
 }
 

@@ -12,13 +12,21 @@ const profileFields = ["preset", "plan", "timeZone", "region", "holidays", "adva
 export const slaPreviewBodySchema = z
   .object({
     /** Use a stored tenant's preset, plan, time zone, region, holidays and agreement. */
-    tenantId: tenantIdSchema.optional(),
+    tenantId: tenantIdSchema.optional().meta({
+      description:
+        "A stored tenant: its preset, plan, zone, region, holidays and agreement are used, and may not be given too.",
+    }),
     preset: z.enum(presetIds).optional(),
-    plan: text({ min: 1, max: 100 }).optional(),
+    plan: text({ min: 1, max: 100 }).optional().meta({
+      description:
+        "Required for the presets with plans (office365-2014, worldwide): one of the preset's plan ids, as `npx caseclock presets` lists them (e.g. enterprise-e3, small-business).",
+    }),
     category: categorySchema,
     severity: severitySchema,
     receivedAt: instantSchema,
-    timeZone: timeZoneSchema.optional(),
+    timeZone: timeZoneSchema
+      .optional()
+      .meta({ description: "IANA time zone; required without tenantId, refused with it (the tenant's is used)." }),
     region: z
       .string()
       .regex(/^[A-Za-z]{2}$/)

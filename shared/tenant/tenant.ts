@@ -39,7 +39,10 @@ export const tenantProfileSchema = z
   .object({
     name: text({ min: 1, max: 200 }),
     preset: z.enum(presetIds),
-    plan: text({ min: 1, max: 100 }).optional(),
+    plan: text({ min: 1, max: 100 }).optional().meta({
+      description:
+        "Required for the presets with plans (office365-2014, worldwide): one of the preset's plan ids, as `npx caseclock presets` lists them (e.g. enterprise-e3, small-business).",
+    }),
     region: z
       .string()
       .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 country code")

@@ -164,6 +164,21 @@ describe("live answers and the served document (issue 17 acceptance)", () => {
     ).toMatch(/must be equal to one of the allowed values/);
   });
 
+  it("the SLA report as CSV conforms (text/csv is documented beside the JSON); another media type does not", async () => {
+    const csv = await answer("GET", "/api/reports/sla?from=2026-11&to=2026-11&format=csv");
+    expect(csv.status).toBe(200);
+    expect(csv.contentType).toMatch(/^text\/csv/);
+    expect(csv.text.split("\r\n")[0]).toBe(
+      "tenantId,month,severity,cases,met,breached,metPercent,medianFirstResponseMinutes,p90FirstResponseMinutes,breachedCases",
+    );
+    expect(checker().problems(csv)).toEqual([]);
+    expect(
+      checker()
+        .problems({ ...csv, contentType: "text/plain" })
+        .join("\n"),
+    ).toMatch(/media type "text\/plain"/);
+  });
+
   it("the client's response hook refuses an answer the document does not describe", async () => {
     const json = new Headers({ "content-type": "application/json" });
     await expect(app.api.checkAnswer("GET", caseRead.path, 200, json, caseRead.text)).resolves.toBeUndefined();

@@ -68,7 +68,10 @@ describe("authorization (docs/policy.md §4)", () => {
 
   it("a tenant reads only its own cases through the tenant-scoped routes", async () => {
     const key = { "x-functions-key": app.rt.functionKey };
-    const contoso = { ...key, ...principal([], [{ typ: "caseclock_tenant", val: "contoso-cn" }]) };
+    const contoso = { ...key, ...principal(["Customer"], [{ typ: "caseclock_tenant", val: "contoso-cn" }]) };
+    // The claim without the Customer role opens nothing.
+    const claimOnly = { ...key, ...principal([], [{ typ: "caseclock_tenant", val: "contoso-cn" }]) };
+    expect(await raw("GET", `/api/tenants/contoso-cn/cases/${contosoCase}`, claimOnly)).toBe(403);
     expect(await raw("GET", `/api/tenants/contoso-cn/cases/${contosoCase}`, contoso)).toBe(200);
     // Another tenant's case, through its own route or by smuggling the id into ours: not found.
     expect(await raw("GET", `/api/tenants/fabrikam-cn/cases/${fabrikamCase}`, contoso)).toBe(404);

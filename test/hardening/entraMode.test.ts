@@ -38,7 +38,12 @@ const admin = signedIn("00000000-0000-0000-0000-00000000000a", { roles: ["Admin"
 const agent = signedIn("00000000-0000-0000-0000-00000000000b", { roles: ["Agent"], roleClaim: "roles" });
 const otherAgent = signedIn("00000000-0000-0000-0000-00000000000c", { roles: ["Agent"] });
 const nobody = signedIn("00000000-0000-0000-0000-00000000000d");
-const contosoCustomer = signedIn("00000000-0000-0000-0000-00000000000e", { tenants: ["contoso-cn"] });
+const contosoCustomer = signedIn("00000000-0000-0000-0000-00000000000e", {
+  roles: ["Customer"],
+  tenants: ["contoso-cn"],
+});
+/** The tenant claim stays on the user; the Customer role was taken away. */
+const formerCustomer = signedIn("00000000-0000-0000-0000-00000000000f", { tenants: ["contoso-cn"] });
 
 async function call(method: string, path: string, headers: Record<string, string> = {}, body?: unknown) {
   const res = await fetch(app.rt.url + path, {
@@ -132,6 +137,14 @@ describe("CASECLOCK_AUTH_MODE=entra", () => {
     // The staff routes are not theirs.
     for (const [method, path, body] of staffRoutes())
       expect((await call(method, path, contosoCustomer, body)).status, `${method} ${path}`).toBe(403);
+  });
+
+  it("takes a customer's access away with the Customer role, whatever tenant claim the user keeps", async () => {
+    for (const path of ["/api/tenants/contoso-cn/cases", `/api/tenants/contoso-cn/cases/${contosoCase}`]) {
+      const res = await call("GET", path, formerCustomer);
+      expect(res.status, path).toBe(403);
+      expect(res.json.type).toBe("urn:caseclock:problem:forbidden");
+    }
   });
 
   it("scopes Idempotency-Keys by the signed-in principal", async () => {

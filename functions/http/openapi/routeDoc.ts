@@ -18,6 +18,8 @@ export interface SuccessDoc {
   readonly schema?: z.ZodType;
   readonly headers?: z.ZodObject;
   readonly examples?: Readonly<Record<string, Example>>;
+  /** Other media types the same answer comes in (e.g. `text/csv` with `format=csv`), each with its schema. */
+  readonly otherMedia?: Readonly<Record<string, z.ZodType>>;
 }
 
 /**
@@ -76,7 +78,7 @@ export function problemsByStatus(doc: RouteDoc): Map<number, ProblemCode[]> {
   if (doc.query !== undefined) codes.add("validation-failed");
   if (doc.idempotent === true) IDEMPOTENCY_PROBLEMS.forEach((c) => codes.add(c));
   if (doc.access.kind === "staff" || doc.access.kind === "tenant") codes.add("unauthenticated");
-  if (doc.access.kind === "staff") codes.add("forbidden");
+  if (doc.access.kind === "staff" || doc.access.kind === "tenant") codes.add("forbidden");
   if (doc.handled !== false) codes.add("internal-error");
   const byStatus = new Map<number, ProblemCode[]>();
   const add = (status: number, code: ProblemCode) => {
@@ -121,7 +123,12 @@ function successResponse(doc: SuccessDoc): ZodOpenApiResponseObject {
     description: doc.description,
     ...(doc.headers ? { headers: doc.headers } : {}),
     ...(doc.schema
-      ? { content: { "application/json": { schema: doc.schema, ...(doc.examples ? { examples: doc.examples } : {}) } } }
+      ? {
+          content: {
+            "application/json": { schema: doc.schema, ...(doc.examples ? { examples: doc.examples } : {}) },
+            ...Object.fromEntries(Object.entries(doc.otherMedia ?? {}).map(([media, schema]) => [media, { schema }])),
+          },
+        }
       : {}),
   };
 }

@@ -25,7 +25,7 @@ export const securitySchemes = {
     type: "http",
     scheme: "bearer",
     bearerFormat: "JWT",
-    description: `\`CASECLOCK_AUTH_MODE=entra\` (what infra/ deploys): a Microsoft Entra ID access token for the app registration. App Service Authentication validates it in front of the app and injects the signed-in principal (\`x-ms-client-principal\`); the app then demands the app role the operation lists (\`Agent\`, or \`Admin\`, which implies it). Customers sign in too: their \`${TENANT_CLAIM}\` claims name the organisations whose \`/tenants/{tenantId}/cases\` they may read. A function key alone is 401 \`unauthenticated\` in this mode.`,
+    description: `\`CASECLOCK_AUTH_MODE=entra\` (what infra/ deploys): a Microsoft Entra ID access token for the app registration. App Service Authentication validates it in front of the app and injects the signed-in principal (\`x-ms-client-principal\`); the app then demands the app role the operation lists (\`Agent\`, or \`Admin\`, which implies it). Customers sign in too, with the \`Customer\` app role: their \`${TENANT_CLAIM}\` claims name the organisations whose \`/tenants/{tenantId}/cases\` they may read (the claim without the role is 403). A function key alone is 401 \`unauthenticated\` in this mode.`,
   },
   standardWebhooks: {
     type: "apiKey",

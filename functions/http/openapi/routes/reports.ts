@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { reportQuerySchema } from "../../reportQuery.js";
+import { SLA_CSV_COLUMNS } from "../../../../shared/reports/csv.js";
 import { slaReportSchema } from "../../schemas/reports.js";
 import { tenantCalendarsSchema } from "../../schemas/tenantCalendars.js";
 import { slaReportAnswer, tenantCalendarsAnswer } from "../examples.js";
@@ -18,8 +19,14 @@ export const reportRoutes: readonly RouteDoc[] = [
     query: reportQuerySchema,
     responses: {
       200: {
-        description: "The report (JSON; with `format=csv`, the same rows as text/csv).",
+        description:
+          "The report (JSON; with `format=csv`, the same rows as `text/csv` with `Content-Disposition: attachment`).",
         schema: slaReportSchema,
+        otherMedia: {
+          "text/csv": z.string().meta({
+            description: `RFC 4180, CRLF line ends, a header line then one line per row. Columns: ${SLA_CSV_COLUMNS.join(", ")}. Response times are in minutes (one decimal); \`breachedCases\` lists the breached case ids separated by spaces; a cell starting with = + - @ is prefixed with a quote.`,
+          }),
+        },
         examples: { breached: { summary: "One Sev B case, breached then answered", value: slaReportAnswer } },
       },
     },
