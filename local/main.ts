@@ -74,6 +74,10 @@ main().catch((error: unknown) => {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
+  if ((error as { code?: unknown } | null)?.code === "EADDRINUSE") {
+    console.error(`[local] ${(error as Error).message}: another program holds the port; start with --port <another>.`);
+    process.exit(1);
+  }
   console.error(`[local] error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

@@ -190,7 +190,7 @@ export const settingDefinitions: Readonly<Record<keyof z.input<typeof settingsSc
   },
   CASECLOCK_SMS_SENDER: {
     description:
-      "E.164 number bought on the ACS resource, the sender of verification codes by SMS (acs mode). Unset: the sms channel answers 422 sms-unavailable.",
+      "E.164 number bought on the ACS resource, the sender of verification codes by SMS (acs mode). Unset in acs mode: the sms channel answers 422 sms-unavailable (locally SMS goes to the outbox).",
     scope: "all",
     secret: false,
   },
