@@ -48,7 +48,7 @@ export const problemTypes = {
   },
   "request-in-flight": {
     status: 409,
-    when: "The first request with this Idempotency-Key (or webhook delivery id) is still being handled: retry after `Retry-After`.",
+    when: "The first request with this Idempotency-Key is still being handled: retry after `Retry-After`.",
   },
   "verification-used": { status: 409, when: "The verification is complete; a code works once." },
   "verification-locked": { status: 409, when: "Locked after five wrong codes: start a new verification." },

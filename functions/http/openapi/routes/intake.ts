@@ -83,14 +83,7 @@ export const intakeRoutes: readonly RouteDoc[] = [
         examples: { accepted: { summary: "A Sev B technical request on the 21vianet preset", value: acceptedAnswer } },
       },
     },
-    problems: [
-      "webhook-unauthorized",
-      "unknown-source",
-      "unknown-tenant",
-      "requester-not-admin",
-      "partner-first",
-      "request-in-flight",
-    ],
+    problems: ["webhook-unauthorized", "unknown-source", "unknown-tenant", "requester-not-admin", "partner-first"],
     problemExamples: {
       422: {
         validationFailed: {
