@@ -69,7 +69,7 @@ export function armEndpointFor(vaultUri) {
   return "https://management.azure.com";
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(message, status) {
     super(message);
     this.status = status;
@@ -77,7 +77,7 @@ class HttpError extends Error {
 }
 
 /** An authenticated JSON caller that retries the statuses `retryable` accepts, waiting `delaysMs` between tries. */
-function caller({ token, fetch, log, delaysMs, retryable, service }) {
+export function caller({ token, fetch, log, delaysMs, retryable, service }) {
   return async function call(method, url, body) {
     for (let attempt = 0; ; attempt++) {
       const response = await fetch(url, {

@@ -19,8 +19,8 @@
 // the two commands an administrator runs, and the provision goes on: staff sign-in works without the
 // claim; only customer principals wait for it.
 import console from "node:console";
-import { setTimeout as sleep } from "node:timers/promises";
 import { URL } from "node:url";
+import { caller, HttpError } from "./seed-secrets.mjs";
 
 export const EXTENSION_NAME = "caseclockTenant";
 export const CLAIM_TYPE = "caseclock_tenant";
@@ -50,13 +50,6 @@ export function graphEndpointFor(vaultUri) {
   return "https://graph.microsoft.com";
 }
 
-class GraphError extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-}
-
 /**
  * Registers the extension attribute and assigns the claims-mapping policy, each only when missing.
  * @returns {Promise<{outcome: "configured" | "unchanged" | "needs-administrator" | "blocked", actions: string[]}>}
@@ -83,32 +76,16 @@ export async function configureTenantClaim({
     return { outcome: "needs-administrator", actions };
   }
 
-  async function call(method, path, body) {
-    for (let attempt = 0; ; attempt++) {
-      const response = await fetch(`${graph}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (response.ok) {
-        const text = await response.text();
-        return text === "" ? {} : JSON.parse(text);
-      }
-      // A registration made moments ago may not have reached every Graph replica yet: 404 is retried too.
-      const retryable = response.status === 404 || response.status === 429 || response.status >= 500;
-      if (!retryable || attempt >= retryDelaysMs.length) {
-        const detail = await response.json().catch(() => ({}));
-        throw new GraphError(
-          `${method} ${path}: HTTP ${response.status} ${detail?.error?.code ?? ""}`.trim(),
-          response.status,
-        );
-      }
-      await sleep(retryDelaysMs[attempt]);
-    }
-  }
+  const request = caller({
+    token,
+    fetch,
+    log,
+    delaysMs: retryDelaysMs,
+    // A registration made moments ago may not have reached every Graph replica yet: 404 is retried too.
+    retryable: (status) => status === 404 || status === 429 || status >= 500,
+    service: "Microsoft Graph",
+  });
+  const call = (method, path, body) => request(method, `${graph}${path}`, body);
 
   const attribute = extensionAttributeFor(clientId);
   const definition = policyDefinitionFor(clientId);
@@ -149,7 +126,7 @@ export async function configureTenantClaim({
       actions.push("created and assigned the claims-mapping policy");
     }
   } catch (error) {
-    if (error instanceof GraphError && (error.status === 401 || error.status === 403)) {
+    if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {
       log(
         `caseclock_tenant claim: not configured (${error.message}). An Application Administrator runs ` +
           `\`node infra/hooks/postprovision.mjs --tenant-claim-only\` once (docs/deploy.md, "The caseclock_tenant claim"). Staff sign-in works meanwhile.`,
