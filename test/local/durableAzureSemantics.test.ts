@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RuntimeProcess } from "../support/runtimeProcess.js";
-import { Samples, startSamples, type RawEvent } from "./sampleApp.js";
+import { E, ofType, Samples, startSamples } from "./sampleApp.js";
 
 /**
  * Where Azure's Durable Functions differ from a naive engine, observed through the real durable-functions
  * SDK on the local engine (docs/durable-semantics.md gives the source of each behaviour).
  */
 const DAY = 24 * 3_600_000;
-const E = { TimerCreated: 10, EventRaised: 15 };
-const ofType = (history: RawEvent[], type: number) => history.filter((e) => e.EventType === type);
 
 let rt: RuntimeProcess;
 let samples: Samples;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RuntimeProcess } from "../support/runtimeProcess.js";
-import { Samples, startSamples, type RawEvent } from "./sampleApp.js";
+import { E, ofType, Samples, startSamples } from "./sampleApp.js";
 
 /**
  * Documented Durable Functions behaviour, observed through the real durable-functions SDK: sample
@@ -9,15 +9,6 @@ import { Samples, startSamples, type RawEvent } from "./sampleApp.js";
  */
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const E = {
-  ExecutionStarted: 0,
-  TaskScheduled: 4,
-  TaskCompleted: 5,
-  TaskFailed: 6,
-  TimerCreated: 10,
-  TimerFired: 11,
-  EventRaised: 15,
-};
 
 let rt: RuntimeProcess;
 let samples: Samples;
@@ -32,7 +23,6 @@ afterAll(async () => {
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const ofType = (history: RawEvent[], type: number) => history.filter((e) => e.EventType === type);
 
 describe("durable conformance (sample apps through the durable-functions SDK)", () => {
   it("function chaining: activities in sequence, their results in order", async () => {

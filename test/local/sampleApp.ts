@@ -42,6 +42,23 @@ export interface RawEvent {
   readonly Name?: string;
 }
 
+/**
+ * DurableTask's history event type numbers (the values durable-functions' own HistoryEventType uses), written
+ * out here rather than taken from the engine so that a wrong number in the engine fails these tests.
+ */
+export const E = {
+  ExecutionStarted: 0,
+  TaskScheduled: 4,
+  TaskCompleted: 5,
+  TaskFailed: 6,
+  TimerCreated: 10,
+  TimerFired: 11,
+  EventRaised: 15,
+};
+
+/** The events of one type in a raw history. */
+export const ofType = (history: RawEvent[], type: number) => history.filter((e) => e.EventType === type);
+
 /** GET /_local/durable/instances/{id}: the engine's record of an instance. */
 export interface RawInstance {
   readonly history: RawEvent[];
