@@ -91,16 +91,14 @@ async function fakeAzure(options: FakeOptions = {}) {
 const getToken = async (scope: string) => `token-for-${scope}`;
 const quiet = { log: () => {}, retryDelaysMs: [], pollDelaysMs: [0, 0, 0, 0, 0, 0] };
 
+/** The hook as postprovision runs it, against the fake vault and App Service. */
+const provisionOn = (azure: { origin: string }) =>
+  provisionSecrets({ vaultUri: `${azure.origin}/`, armEndpoint: azure.origin, siteId: SITE, getToken, ...quiet });
+
 describe("the postprovision hook refreshes the Function App's Key Vault references", () => {
   it("on a new vault: creates both secrets, then asks for the refresh, then waits until both resolve", async () => {
     const azure = await fakeAzure({ initializingLooks: 3 });
-    const { seeded, references } = await provisionSecrets({
-      vaultUri: `${azure.origin}/`,
-      armEndpoint: azure.origin,
-      siteId: SITE,
-      getToken,
-      ...quiet,
-    });
+    const { seeded, references } = await provisionOn(azure);
     expect(seeded.map((s) => s.outcome)).toEqual(["created", "created"]);
     expect(references).toEqual({ CASECLOCK_CODE_KEY: "Resolved", CASECLOCK_WEBHOOK_SECRETS: "Resolved" });
     const firstRefresh = azure.calls.indexOf(`POST ${SITE}/config/configreferences/appsettings/refresh`);
@@ -114,9 +112,9 @@ describe("the postprovision hook refreshes the Function App's Key Vault referenc
 
   it("without the refresh the app would keep the unresolved reference: the hook fails loudly instead", async () => {
     const azure = await fakeAzure({ ignoreRefresh: true });
-    await expect(
-      provisionSecrets({ vaultUri: `${azure.origin}/`, armEndpoint: azure.origin, siteId: SITE, getToken, ...quiet }),
-    ).rejects.toThrow(/not resolved: CASECLOCK_CODE_KEY SecretNotFound, CASECLOCK_WEBHOOK_SECRETS SecretNotFound/);
+    await expect(provisionOn(azure)).rejects.toThrow(
+      /not resolved: CASECLOCK_CODE_KEY SecretNotFound, CASECLOCK_WEBHOOK_SECRETS SecretNotFound/,
+    );
     expect(azure.secrets.size).toBe(2);
   });
 
@@ -126,13 +124,7 @@ describe("the postprovision hook refreshes the Function App's Key Vault referenc
       "caseclock-webhook-secrets": "{}",
     };
     const azure = await fakeAzure({ secrets: existing });
-    const { seeded, references } = await provisionSecrets({
-      vaultUri: `${azure.origin}/`,
-      armEndpoint: azure.origin,
-      siteId: SITE,
-      getToken,
-      ...quiet,
-    });
+    const { seeded, references } = await provisionOn(azure);
     expect(seeded.map((s) => s.outcome)).toEqual(["kept", "kept"]);
     expect(azure.calls.filter((c) => c.startsWith("PUT"))).toEqual([]);
     expect(Object.fromEntries(azure.secrets)).toEqual(existing);
