@@ -1,3 +1,4 @@
+import { EXAMPLE_SUPPORT_CONTACTS } from "../shared/config/exampleSupportDesk.js";
 import { signWebhook } from "../shared/webhooks/standardWebhooks.js";
 import { seededRandom } from "./random.js";
 
@@ -14,14 +15,7 @@ export const SCALE_WEBHOOK_SECRET = "whsec_" + Buffer.from("scale-bench-signing-
 export const scaleSettings: Record<string, string> = {
   CASECLOCK_WEBHOOK_SECRETS: JSON.stringify({ [SCALE_WEBHOOK_SOURCE]: [SCALE_WEBHOOK_SECRET] }),
   CASECLOCK_INTAKE_ADAPTERS: JSON.stringify({ [SCALE_WEBHOOK_SOURCE]: "json" }),
-  CASECLOCK_SUPPORT_CONTACTS: JSON.stringify({
-    queues: {
-      technical: ["technical-queue@support.example"],
-      billing: ["billing-queue@support.example"],
-      presales: ["presales-queue@support.example"],
-    },
-    escalation: [["duty-manager@support.example"], ["head-of-support@support.example"]],
-  }),
+  CASECLOCK_SUPPORT_CONTACTS: EXAMPLE_SUPPORT_CONTACTS,
 };
 
 interface TenantShape {

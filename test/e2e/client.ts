@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import { EXAMPLE_SUPPORT_CONTACTS } from "../../shared/config/exampleSupportDesk.js";
 import { signWebhook } from "../../shared/webhooks/standardWebhooks.js";
 import { OpenApiResponses } from "../support/openApiResponses.js";
 import { startRuntimeProcess, type RuntimeProcess } from "../support/runtimeProcess.js";
@@ -11,14 +12,7 @@ export const MSFORMS_SECRET = "whsec_" + Buffer.from("e2e-msforms-signing-key-01
 export const e2eSettings = {
   CASECLOCK_WEBHOOK_SECRETS: JSON.stringify({ forms: [FORMS_SECRET], msforms: [MSFORMS_SECRET] }),
   CASECLOCK_INTAKE_ADAPTERS: JSON.stringify({ forms: "json", msforms: "microsoft-forms" }),
-  CASECLOCK_SUPPORT_CONTACTS: JSON.stringify({
-    queues: {
-      technical: ["technical-queue@support.example"],
-      billing: ["billing-queue@support.example"],
-      presales: ["presales-queue@support.example"],
-    },
-    escalation: [["duty-manager@support.example"], ["head-of-support@support.example"]],
-  }),
+  CASECLOCK_SUPPORT_CONTACTS: EXAMPLE_SUPPORT_CONTACTS,
 };
 
 export interface Response<T = unknown> {

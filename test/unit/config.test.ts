@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { parseSettings, ConfigurationError } from "../../shared/config/index.js";
+import { EXAMPLE_SUPPORT_CONTACTS } from "../../shared/config/exampleSupportDesk.js";
 
 const contacts = JSON.stringify({
   queues: {
@@ -65,5 +67,12 @@ describe("empty settings", () => {
     expect(s.CASECLOCK_COSMOS_KEY).toBeUndefined();
     expect(s.CASECLOCK_MAIL_MODE).toBe("outbox");
     expect(s.CASECLOCK_WEBHOOK_SECRETS).toEqual({});
+  });
+
+  it("the example support desk is the one local.settings.example.json configures", () => {
+    const example = JSON.parse(readFileSync(new URL("../../local.settings.example.json", import.meta.url), "utf8")) as {
+      Values: Record<string, string>;
+    };
+    expect(JSON.parse(example.Values.CASECLOCK_SUPPORT_CONTACTS!)).toEqual(JSON.parse(EXAMPLE_SUPPORT_CONTACTS));
   });
 });

@@ -2,6 +2,7 @@ import { caseView, decide, openCase, queueRow, rejectEvent, type CaseState } fro
 import { mergeOutcome, slaReport, type SlaEntry } from "../../../shared/reports/index.js";
 import { eventLogItem } from "../caseEventLog.js";
 import { tenantCalendarsView } from "../tenantCalendarsView.js";
+import { EXAMPLE_SUPPORT_CONTACTS } from "../../../shared/config/exampleSupportDesk.js";
 import { clockSettingsFromEnvironment } from "../../../shared/config/clockSettings.js";
 import { acceptedBody } from "../../../shared/intake/openRequest.js";
 import { supportRequestSchema, type SupportRequest } from "../../../shared/intake/request.js";
@@ -22,14 +23,7 @@ import { verificationView } from "../schemas/verification.js";
 
 /** The operator's defaults with two escalation levels (the examples' configuration). */
 const clockSettings = clockSettingsFromEnvironment({
-  CASECLOCK_SUPPORT_CONTACTS: JSON.stringify({
-    queues: {
-      technical: ["technical-queue@support.example"],
-      billing: ["billing-queue@support.example"],
-      presales: ["presales-queue@support.example"],
-    },
-    escalation: [["duty-manager@support.example"], ["head-of-support@support.example"]],
-  }),
+  CASECLOCK_SUPPORT_CONTACTS: EXAMPLE_SUPPORT_CONTACTS,
 });
 
 export const tenantInput: TenantProfileInput = {
