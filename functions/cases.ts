@@ -16,7 +16,6 @@ import { openRequest } from "../shared/intake/openRequest.js";
 import { supportRequestSchema } from "../shared/intake/request.js";
 import { errorFields, log } from "../shared/logging/log.js";
 import { recordId } from "../shared/adapters/cosmos/intakeRepository.js";
-import { BadContinuationError } from "../shared/adapters/cosmos/caseRepository.js";
 import { callerOf, requireRole, routeAuthLevel } from "./http/auth.js";
 import { readJson, validate } from "./http/body.js";
 import { listCasesResponse } from "./http/caseList.js";
@@ -34,7 +33,7 @@ import { problem, problemBody } from "./http/problem.js";
 import { deliverCaseMailOnce } from "../shared/adapters/mail/caseMail.js";
 import { caseEventBodySchema } from "./http/caseEventBody.js";
 import { eventLogItem } from "./http/caseEventLog.js";
-import { refusalAnswer, rejectionProblem } from "./http/domainProblems.js";
+import { readPage, refusalAnswer, rejectionProblem } from "./http/domainProblems.js";
 import { type Body } from "./http/schemas/common.js";
 import { type acceptedSchema } from "./http/schemas/accepted.js";
 import { type eventAcceptedSchema, type eventAppliedSchema } from "./http/schemas/caseEvent.js";
@@ -139,22 +138,9 @@ app.http("listCaseEvents", {
     requireRole(request, "Agent");
     const doc = await loadCase(request.params.id ?? "");
     const query = validate(caseEventLogQuerySchema, Object.fromEntries(request.query.entries()), "query");
-    let page;
-    try {
-      page = await services().cases.listEvents(doc.tenantId, doc.id, query.limit, query.continuation);
-    } catch (error) {
-      if (error instanceof BadContinuationError)
-        throw problem(
-          422,
-          "validation-failed",
-          "Validation failed",
-          "The continuation token is not one this list issued.",
-          {
-            errors: [{ pointer: "/continuation", detail: "is not a token this list issued" }],
-          },
-        );
-      throw error;
-    }
+    const page = await readPage(() =>
+      services().cases.listEvents(doc.tenantId, doc.id, query.limit, query.continuation),
+    );
     return json(200, {
       items: page.items.map(eventLogItem),
       ...(page.continuation ? { continuation: page.continuation } : {}),

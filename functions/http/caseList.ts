@@ -2,11 +2,10 @@ import { type HttpRequest, type HttpResponseInit } from "@azure/functions";
 import { z } from "zod";
 import { services } from "../../shared/adapters/services.js";
 import { queueRow } from "../../shared/case/index.js";
-import { BadContinuationError } from "../../shared/adapters/cosmos/caseRepository.js";
 import { tenantIdSchema } from "../../shared/tenant/tenant.js";
 import { validate } from "./body.js";
 import { json } from "./handler.js";
-import { problem } from "./problem.js";
+import { readPage } from "./domainProblems.js";
 import { type Body } from "./schemas/common.js";
 import { type caseListSchema } from "./schemas/caseView.js";
 
@@ -45,26 +44,16 @@ export async function listCasesResponse(request: HttpRequest, routeTenantId?: st
     raw,
     "query",
   );
-  try {
-    const page = await services().caseQueries.list({
+  const page = await readPage(() =>
+    services().caseQueries.list({
       ...query,
       ...(routeTenantId !== undefined ? { tenantId: routeTenantId } : {}),
-    });
-    return json(200, {
-      items: page.items.map((d) => queueRow(d.state)),
-      ...(page.continuation ? { continuation: page.continuation } : {}),
-      // The server's clock, so that a page's countdowns agree with it (the local runtime's may be virtual).
-      now: services().now().toISOString(),
-    } satisfies Body<typeof caseListSchema>);
-  } catch (error) {
-    if (error instanceof BadContinuationError)
-      throw problem(
-        422,
-        "validation-failed",
-        "Validation failed",
-        "The continuation token was not issued for this list.",
-        { errors: [{ pointer: "/continuation", detail: "is not a continuation token of this list" }] },
-      );
-    throw error;
-  }
+    }),
+  );
+  return json(200, {
+    items: page.items.map((d) => queueRow(d.state)),
+    ...(page.continuation ? { continuation: page.continuation } : {}),
+    // The server's clock, so that a page's countdowns agree with it (the local runtime's may be virtual).
+    now: services().now().toISOString(),
+  } satisfies Body<typeof caseListSchema>);
 }

@@ -1,6 +1,7 @@
+import { BadContinuationError } from "../../shared/adapters/cosmos/caseRepository.js";
 import { type Rejection } from "../../shared/case/index.js";
 import { type IntakeRefusal } from "../../shared/intake/openRequest.js";
-import { problemBody, type ProblemDetails } from "./problem.js";
+import { problem, problemBody, type ProblemDetails } from "./problem.js";
 
 /*
  * The core says why (stable codes); the HTTP shell says how that sounds on the wire: status and title.
@@ -47,4 +48,21 @@ export function refusalAnswer(refusal: IntakeRefusal) {
     }),
     replayable: false as const,
   };
+}
+
+/** Reads a page of a list; a continuation token the list did not issue is the caller's error (422), never a 500. */
+export async function readPage<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof BadContinuationError)
+      throw problem(
+        422,
+        "validation-failed",
+        "Validation failed",
+        "The continuation token was not issued for this list.",
+        { errors: [{ pointer: "/continuation", detail: "is not a continuation token of this list" }] },
+      );
+    throw error;
+  }
 }
