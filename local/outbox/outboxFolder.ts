@@ -1,17 +1,12 @@
 import { type FSWatcher, mkdirSync, readdirSync, readFileSync, watch } from "node:fs";
 import { join } from "node:path";
 import { type RuntimeLog } from "../logging/runtimeLog.js";
-import { isOutboxMessage, OutboxIndex, type OutboxMessage } from "./outboxIndex.js";
+import { isOutboxMessage, OutboxIndex, type OutboxMessage, type OutboxSummary } from "./outboxIndex.js";
 
 export { type OutboxMessage } from "./outboxIndex.js";
 
-export interface OutboxEntry {
-  readonly id: string;
-  readonly channel: "email" | "sms";
-  readonly to: string[];
-  readonly subject: string;
-  readonly language: string;
-  readonly sentAt: string;
+/** A message as GET /_local/outbox lists it: the index's summary and the file it is in. */
+export interface OutboxEntry extends OutboxSummary {
   readonly path: string;
 }
 
