@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { Agent } from "node:https";
 import { BulkOperationType, CosmosClient, type Container, type ErrorResponse } from "@azure/cosmos";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedCosmosClient } from "../support/embeddedCosmosClient.js";
 import { type RuntimeProcess } from "../support/runtimeProcess.js";
 import { startSamples } from "./sampleApp.js";
 
@@ -17,12 +16,7 @@ let cases: Container;
 beforeAll(async () => {
   rt = await startSamples({ virtualClock: "2026-11-20T09:00:00.000Z" });
   const address = await rt.cosmos();
-  client = new CosmosClient({
-    endpoint: address.endpoint,
-    key: address.key,
-    agent: new Agent({ ca: readFileSync(address.caFile) }),
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  client = embeddedCosmosClient(address);
   tenants = client.database(address.database).container("tenants");
   cases = client.database(address.database).container("cases");
 }, 60_000);

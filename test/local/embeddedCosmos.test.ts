@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { Agent } from "node:https";
 import { BulkOperationType, CosmosClient, type Container, type ErrorResponse } from "@azure/cosmos";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedCosmosClient } from "../support/embeddedCosmosClient.js";
 import { type CosmosAddress, type RuntimeProcess } from "../support/runtimeProcess.js";
 import { startSamples } from "./sampleApp.js";
 
@@ -23,12 +22,7 @@ afterAll(async () => {
 
 async function container(name: string): Promise<{ container: Container; address: CosmosAddress }> {
   const address = await rt.cosmos();
-  const client = new CosmosClient({
-    endpoint: address.endpoint,
-    key: address.key,
-    agent: new Agent({ ca: readFileSync(address.caFile) }),
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  const client = embeddedCosmosClient(address);
   clients.push(client);
   return { container: client.database(address.database).container(name), address };
 }

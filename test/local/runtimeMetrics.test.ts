@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { Agent } from "node:https";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BulkOperationType, CosmosClient } from "@azure/cosmos";
+import { BulkOperationType } from "@azure/cosmos";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MetricsSnapshot } from "../../local/metrics/runtimeMetrics.js";
+import { embeddedCosmosClient } from "../support/embeddedCosmosClient.js";
 import { type RuntimeProcess } from "../support/runtimeProcess.js";
 import { Samples, startSamples } from "./sampleApp.js";
 
@@ -75,12 +75,7 @@ describe("runtime metrics", () => {
 
   it("count Cosmos DB requests by kind as the embedded server sees them, with their bytes", async () => {
     const address = await rt.cosmos();
-    const client = new CosmosClient({
-      endpoint: address.endpoint,
-      key: address.key,
-      agent: new Agent({ ca: readFileSync(address.caFile) }),
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
+    const client = embeddedCosmosClient(address);
     try {
       const tenants = client.database(address.database).container("tenants");
       await tenants.items.create({ id: "warm-up", name: "metadata read before the reset" });
