@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from "./businessCalendar.js";
 import { CalendarError } from "./calendarError.js";
 import { nextClosing, nextOpening } from "./openTime.js";
-import { DAY, dayOfIsoDate, instantOf, isoDateOfDay } from "./time.js";
+import { DAY, dayOfIsoDate, HOUR, instantOf, isoDateOfDay } from "./time.js";
 import { addWorkingTime } from "./workingTime.js";
 
 /*
@@ -67,7 +67,7 @@ function localDay(cal: BusinessCalendar, x: number): number {
  */
 function hasOpenTime(cal: BusinessCalendar, day: number): boolean {
   // Start before the local day can begin in any zone (offsets reach UTC+14), then walk the open stretches.
-  let x = day * DAY - 15 * 3_600_000;
+  let x = day * DAY - 15 * HOUR;
   for (let stretch = 0; stretch < 16; stretch++) {
     const open = nextOpening(cal, new Date(x)).getTime();
     const openDay = localDay(cal, open);

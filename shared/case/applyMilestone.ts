@@ -19,7 +19,7 @@ const clockName: Record<ResponseClock["kind"], string> = {
  * One escalation of a breached, unanswered clock (docs/policy.md §2.3): the case climbs one level, up to the
  * highest configured; there, further escalations are repeats, at most once a day (see cadence.ts).
  */
-function escalate(draft: Draft, clock: ResponseClock): void {
+function escalate(draft: Draft, clock: ResponseClock, scheduled: Date): void {
   const levels = draft.facts.policy.clockSettings.escalationLevels;
   const atTop = draft.facts.escalationLevel >= levels;
   const level = Math.min(draft.facts.escalationLevel + 1, levels);
@@ -27,7 +27,6 @@ function escalate(draft: Draft, clock: ResponseClock): void {
   draft.facts.escalationLevel = level;
   // The rhythm runs from when this escalation was due, not from when the turn ran (a breach is applied a
   // millisecond after due, and turns start late); only a rhythm already missed, after an outage, restarts now.
-  const scheduled = clock.nextEscalationAt === undefined ? draft.now : new Date(clock.nextEscalationAt);
   const onRhythm = nextEscalationAt(clock, scheduled, level, draft.facts.policy);
   const next = onRhythm > draft.now ? onRhythm : nextEscalationAt(clock, draft.now, level, draft.facts.policy);
   const escalated: ResponseClock = {
@@ -162,7 +161,7 @@ export function applyMilestone(draft: Draft, milestone: Milestone): void {
       return;
     }
     case "escalate":
-      escalate(draft, milestone.clock);
+      escalate(draft, milestone.clock, new Date(milestone.at));
       return;
     case "customerExpiry":
       expireCustomerClock(draft, milestone.clock);
